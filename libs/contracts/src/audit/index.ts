@@ -1,0 +1,2 @@
+// Payloads and replies of the audit service's subjects.
+export {};

@@ -1,0 +1,42 @@
+import { IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class SignupRequest {
+  /** Canonicalized (trimmed, NFC, lower-case) and checked by the service. */
+  @IsString() @MaxLength(320) email!: string;
+  @IsString() @MinLength(10) @MaxLength(256) password!: string;
+  @IsString() @Length(1, 200) name!: string;
+}
+
+export class LoginRequest {
+  @IsString() @MaxLength(320) email!: string;
+  @IsString() @MaxLength(256) password!: string;
+  @IsOptional() @IsString() @Matches(/^\d{6}$/) totpCode?: string;
+}
+
+export class AuthenticateSessionRequest {
+  @IsString() @MaxLength(512) token!: string;
+}
+
+export interface UserDto {
+  id: string;
+  object: 'user';
+  email: string;
+  name: string;
+  twoFactorEnabled: boolean;
+  createdAt: string;
+}
+
+/** Signup and login reply; the gateway turns the tokens into cookies and never returns the session token in a body. */
+export interface SessionIssuedReply {
+  user: UserDto;
+  sessionId: string;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface AuthenticatedSessionReply {
+  sessionId: string;
+  user: UserDto;
+  impersonator?: { userId: string; impersonationId: string };
+}

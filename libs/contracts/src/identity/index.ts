@@ -1,0 +1,2 @@
+// Payloads and replies of the identity service's subjects.
+export * from './auth.js';

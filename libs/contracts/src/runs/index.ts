@@ -1,0 +1,2 @@
+// Payloads and replies of the runs service's subjects.
+export {};

@@ -1,0 +1,2 @@
+// Payloads and replies of the tenancy service's subjects.
+export {};

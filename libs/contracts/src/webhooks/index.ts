@@ -1,0 +1,2 @@
+// Payloads and replies of the webhooks service's subjects.
+export {};

@@ -1,0 +1,38 @@
+import { ServerNats } from '@nestjs/microservices';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Namespace } from '../namespace.js';
+
+/**
+ * Nest's NATS transport, in the service's queue group, with each handler's subject prefixed by
+ * the namespace. It reuses the service's own connection (created with `noAsyncTraces`).
+ */
+export class NamespacedNatsServer extends ServerNats {
+  private readonly ownSubscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly connection: NatsConnection,
+    private readonly namespace: Namespace,
+    private readonly queue: string,
+  ) {
+    super({ queue, gracefulShutdown: false });
+  }
+
+  override async createNatsClient(): Promise<never> {
+    return this.connection as never;
+  }
+
+  override bindEvents(client: NatsConnection): void {
+    for (const channel of this.messageHandlers.keys()) {
+      const sub = client.subscribe(this.namespace.subject(channel), {
+        queue: this.queue,
+        callback: this.getMessageHandler(channel).bind(this),
+      });
+      this.ownSubscriptions.push(sub);
+    }
+  }
+
+  /** The connection belongs to the service; closing the transport only drops the subscriptions. */
+  override async close(): Promise<void> {
+    this.ownSubscriptions.splice(0).forEach((sub) => sub.unsubscribe());
+  }
+}

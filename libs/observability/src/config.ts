@@ -1,0 +1,25 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Class<T> = new (...args: any[]) => T;
+
+/**
+ * Validates a service's environment once, at start-up, into its config class. Each service's
+ * `main.ts` passes `process.env`; tests pass a plain object. Nothing else reads the environment.
+ */
+export function loadConfig<T extends object>(cls: Class<T>, env: Record<string, string | undefined>): T {
+  const config = plainToInstance(cls, env, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration for ${cls.name}:\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+/** Reads "true"/"1"/"yes" as true and anything else as false (implicit conversion would read "false" as true). */
+export function envBoolean({ value }: { value: unknown }): boolean {
+  if (typeof value === 'boolean') return value;
+  return ['true', '1', 'yes'].includes(String(value).toLowerCase());
+}
