@@ -30,6 +30,8 @@ export interface RequestContext {
   userAgent?: string;
   apiVersion: string;
   traceparent?: string;
+  /** The client's Idempotency-Key on a POST; services that create things de-duplicate on it. */
+  idempotencyKey?: string;
   /** Platform admins (from configuration) hold platform:* permissions. */
   platformAdmin?: boolean;
 }
