@@ -1,0 +1,18 @@
+import type { RequestContext } from '@agentry/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface RateLimitState {
+  policy: string;
+  current: string;
+}
+
+/** What the edge pipeline attaches to a Fastify request. */
+export interface EdgeState {
+  requestId: string;
+  ctx?: RequestContext;
+  rateLimit?: RateLimitState;
+  sessionToken?: string;
+}
+
+export type GatewayRequest = FastifyRequest & { edge: EdgeState };
+export type GatewayReply = FastifyReply;

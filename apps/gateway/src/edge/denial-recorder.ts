@@ -1,0 +1,31 @@
+import { actorFromContext, type RequestContext } from '@agentry/contracts';
+import { OutboxWriter } from '@agentry/messaging';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/**
+ * Records refused requests (401/403 where the org is known) in the audit trail: an event with
+ * outcome `denied` goes through the gateway's own outbox, like every other audited change.
+ */
+@Injectable()
+export class DenialRecorder {
+  private readonly logger = new Logger('DenialRecorder');
+
+  constructor(private readonly dataSource: DataSource, private readonly outbox: OutboxWriter) {}
+
+  record(ctx: RequestContext, details: { code: string; status: number; method: string; path: string; permission?: string }): void {
+    if (!ctx.orgId) return;
+    const action = details.permission ? details.permission.replace(':', '.') : 'request';
+    void this.outbox
+      .addEvent(this.dataSource.manager, {
+        type: 'request.denied', orgId: ctx.orgId, applicationId: ctx.applicationId ?? null, data: details,
+        traceparent: ctx.traceparent,
+        audit: {
+          action, outcome: 'denied', actor: actorFromContext(ctx), endUserId: ctx.endUserId, impersonator: ctx.impersonator,
+          resource: { type: 'route', id: `${details.method} ${details.path}` }, requestId: ctx.requestId, ip: ctx.ip,
+          userAgent: ctx.userAgent, metadata: { code: details.code, status: details.status },
+        },
+      })
+      .catch((error: unknown) => this.logger.warn(`could not record a denial: ${(error as Error).message}`));
+  }
+}

@@ -1,0 +1,37 @@
+import { Subjects, type RequestContext } from '@agentry/contracts';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Context, JsonBody } from '../../core/context.decorator.js';
+import { Requires } from '../../core/route-metadata.js';
+import { Services } from '../../core/services.client.js';
+
+const S = Subjects.runs;
+
+@Controller('runs')
+export class RunsController {
+  constructor(private readonly services: Services) {}
+
+  @Post() @HttpCode(201) @Requires('agents:run')
+  create(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
+    return this.services.call(S.createRun, ctx, body);
+  }
+
+  @Get() @Requires('runs:read')
+  list(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
+    return this.services.call(S.listRuns, ctx, query);
+  }
+
+  @Get(':id') @Requires('runs:read')
+  get(@Context() ctx: RequestContext, @Param('id') id: string) {
+    return this.services.call(S.getRun, ctx, { id });
+  }
+
+  @Get(':id/events') @Requires('runs:read')
+  events(@Context() ctx: RequestContext, @Param('id') id: string) {
+    return this.services.call(S.listRunEvents, ctx, { id });
+  }
+
+  @Post(':id/cancel') @HttpCode(200) @Requires('runs:cancel')
+  cancel(@Context() ctx: RequestContext, @Param('id') id: string) {
+    return this.services.call(S.cancelRun, ctx, { id });
+  }
+}

@@ -1,0 +1,123 @@
+import { newId } from '@agentry/contracts';
+import { connectNats, ensureStreams, Namespace, NATS_CONNECTION, OutboxRelay, OutboxWriter, RpcClient } from '@agentry/messaging';
+import { JsonLogger, loadConfig } from '@agentry/observability';
+import { createServiceDataSource, migrate } from '@agentry/persistence';
+import fastifyCookie from '@fastify/cookie';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { DataSource } from 'typeorm';
+import { GatewayConfig } from './config/gateway.config.js';
+import type { GatewayRequest } from './core/gateway-request.js';
+import { Services } from './core/services.client.js';
+import { gatewayMigrations } from './database/migrations/index.js';
+import { GatewayModule } from './gateway.module.js';
+import { IdempotencyStore } from './idempotency/idempotency.store.js';
+import { GatewayMetrics } from './observability/gateway-metrics.js';
+import { setupOpenApi } from './openapi.js';
+import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { RedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+
+export interface RunningGateway {
+  app: NestFastifyApplication;
+  url: string;
+  config: GatewayConfig;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP edge. Used by main.ts and by e2e tests, so both run the same code. */
+export async function startGateway(env: Record<string, string | undefined>): Promise<RunningGateway> {
+  const config = loadConfig(GatewayConfig, env);
+  const logger = new JsonLogger('gateway', config.LOG_LEVEL);
+  const namespace = new Namespace(config.NATS_NAMESPACE);
+
+  const dataSource = createServiceDataSource({ url: config.DATABASE_URL, schema: 'gateway', migrations: gatewayMigrations, poolSize: config.DB_POOL_SIZE });
+  await dataSource.initialize();
+  if (config.MIGRATE_ON_START) await migrate(dataSource, 'gateway');
+
+  const nc: NatsConnection = await connectNats(config.NATS_URL, 'gateway');
+  await ensureStreams(nc, namespace);
+  const relay = new OutboxRelay(dataSource, jetstream(nc), namespace, 'gateway');
+  const outbox = new OutboxWriter('gateway', () => relay.nudge());
+  const rpc = new RpcClient(nc, namespace, config.RPC_TIMEOUT_MS);
+  const limiter: RateLimiter = config.REDIS_URL ? new RedisRateLimiter(config.REDIS_URL, namespace.value ? `${namespace.value}:` : '') : new MemoryRateLimiter();
+
+  @Global()
+  @Module({})
+  class GatewayInfrastructure {}
+  const infrastructure: DynamicModule = {
+    module: GatewayInfrastructure,
+    providers: [
+      { provide: GatewayConfig, useValue: config },
+      { provide: DataSource, useValue: dataSource },
+      { provide: NATS_CONNECTION, useValue: nc },
+      { provide: Namespace, useValue: namespace },
+      { provide: RpcClient, useValue: rpc },
+      { provide: OutboxWriter, useValue: outbox },
+      { provide: RateLimiter, useValue: limiter },
+      GatewayMetrics,
+      Services,
+    ],
+    exports: [GatewayConfig, DataSource, NATS_CONNECTION, Namespace, RpcClient, OutboxWriter, RateLimiter, GatewayMetrics, Services],
+  };
+  @Module({ imports: [infrastructure, GatewayModule] })
+  class GatewayRoot {}
+
+  const trustedProxies = config.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
+    genReqId: () => newId('req'),
+    logger: false,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayRoot, adapter, { logger, bufferLogs: false });
+  await app.register(fastifyCookie as never);
+  app.setGlobalPrefix('api', { exclude: ['healthz', 'readyz', 'metrics'] });
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(GatewayMetrics);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    (request as GatewayRequest).edge = { requestId: String(request.id) };
+    reply.header('Request-Id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.requestDuration.observe(
+      { method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  setupOpenApi(app);
+  await app.listen(config.PORT, config.HOST);
+  relay.start();
+
+  const store = app.get(IdempotencyStore);
+  const purge = setInterval(() => void store.purgeExpired().catch(() => undefined), 3_600_000);
+  purge.unref();
+
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  logger.log(`gateway listening on ${url}/api`);
+
+  let closed = false;
+  return {
+    app, url, config,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(purge);
+      await app.close();
+      await relay.stop();
+      await nc.drain().catch(() => undefined);
+      await dataSource.destroy();
+    },
+  };
+}
