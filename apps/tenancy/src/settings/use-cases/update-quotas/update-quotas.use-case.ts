@@ -1,0 +1,31 @@
+import { auditFromContext, Errors, type OrgQuotasDto, type RequestContext, type UpdateQuotasRequest } from '@agentry/contracts';
+import { OutboxWriter } from '@agentry/messaging';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { orgScopeOf } from '../../../common/org-scope.js';
+import { toQuotasDto } from '../../settings.mapper.js';
+import { SettingsRepository, type QuotasPatch } from '../../settings.repository.js';
+
+@Injectable()
+export class UpdateQuotas {
+  constructor(private readonly dataSource: DataSource, private readonly settings: SettingsRepository, private readonly outbox: OutboxWriter) {}
+
+  async execute(ctx: RequestContext, input: UpdateQuotasRequest): Promise<OrgQuotasDto> {
+    const scope = orgScopeOf(ctx, input);
+    const patch: QuotasPatch = {};
+    if (input.requestsPerMinute !== undefined) patch.requestsPerMinute = input.requestsPerMinute;
+    if (input.maxConcurrentRuns !== undefined) patch.maxConcurrentRuns = input.maxConcurrentRuns;
+    if (input.maxQueuedRuns !== undefined) patch.maxQueuedRuns = input.maxQueuedRuns;
+    if (input.dailyBudgetMicroUsd !== undefined) patch.dailyBudgetMicroUsd = input.dailyBudgetMicroUsd;
+    return this.dataSource.transaction(async (manager) => {
+      const quotas = await this.settings.updateQuotas(manager, scope, patch);
+      if (!quotas) throw Errors.notFound('organization');
+      const dto = toQuotasDto(quotas);
+      await this.outbox.addEvent(manager, {
+        type: 'quotas.updated', orgId: scope.orgId, applicationId: null, data: dto,
+        audit: auditFromContext(ctx, 'quotas.update', { type: 'quotas', id: scope.orgId }, { changes: patch }), traceparent: ctx.traceparent,
+      });
+      return dto;
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { OrgPathParams } from './common.js';
+
+/** POST /orgs/{orgId}/roles */
+export class CreateRoleRequest extends OrgPathParams {
+  @IsString() @Length(1, 64) @Matches(/\S/, { message: 'name must not be blank' }) name!: string;
+  /** Catalogue permissions (`resource:verb`), each one held by the caller. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(64, { each: true }) permissions!: string[];
+}
+
+export interface RoleDto {
+  /** The name for a built-in role (`owner`), `role_…` for a custom one. */
+  id: string;
+  object: 'role';
+  name: string;
+  builtIn: boolean;
+  permissions: string[];
+  /** null for built-in roles. */
+  createdAt: string | null;
+}
