@@ -23,6 +23,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.base.json', diagnostics: false }],
   },
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   maxWorkers: 2,
   testTimeout: 60000,
 };
