@@ -1,9 +1,16 @@
 import { BaseServiceConfig } from '@agentry/messaging';
-import { IsString, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export class IdentityConfig extends BaseServiceConfig {
   /** Signs list cursors. */
-  @IsString() @MinLength(16) CURSOR_SECRET = 'dev-cursor-secret-change-me';
-  /** Base64 32-byte keys, comma-separated, newest first: the key ring for connection credentials. */
-  @IsString() @MinLength(44) CREDENTIALS_KEYS = 'ZGV2LWNyZWRlbnRpYWxzLWtleS0wMDAwMDAwMDAwMDA=';
+  @IsString() @MinLength(16) CURSOR_SECRET: string = 'dev-cursor-secret-change-me';
+  /**
+   * Base64 32-byte keys, comma-separated, newest first: the key ring for connection credentials.
+   * Rotate by prepending a new key; keep the old ones while rows still use them.
+   */
+  @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, { message: 'CREDENTIALS_KEYS must be comma-separated base64 32-byte keys' })
+  CREDENTIALS_KEYS: string = 'ZGV2LWNyZWRlbnRpYWxzLWtleS0wMDAwMDAwMDAwMDA=';
+  /** Failed logins for one email within the window before login answers 429. */
+  @IsInt() @Min(1) @Max(1000) LOGIN_MAX_FAILURES: number = 5;
+  @IsInt() @Min(1) @Max(86_400) LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
 }

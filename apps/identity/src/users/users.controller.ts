@@ -1,10 +1,11 @@
-import { AuthenticateSessionRequest, LoginRequest, SignupRequest, Subjects, type RequestContext } from '@agentry/contracts';
+import { AuthenticateSessionRequest, LoginRequest, LookupUsersRequest, SignupRequest, Subjects, type RequestContext } from '@agentry/contracts';
 import { Ctx, Data, Rpc } from '@agentry/messaging';
 import { Controller } from '@nestjs/common';
 import { AuthenticateSession } from '../sessions/use-cases/authenticate-session/authenticate-session.use-case.js';
 import { LogOut } from '../sessions/use-cases/log-out/log-out.use-case.js';
 import { GetMe } from './use-cases/get-me/get-me.use-case.js';
 import { LogIn } from './use-cases/log-in/log-in.use-case.js';
+import { LookupUsers } from './use-cases/lookup-users/lookup-users.use-case.js';
 import { SignUp } from './use-cases/sign-up/sign-up.use-case.js';
 
 /** Thin: each handler validates (via @Data) and delegates to one use case. */
@@ -16,6 +17,7 @@ export class UsersController {
     private readonly logOut: LogOut,
     private readonly authenticateSession: AuthenticateSession,
     private readonly getMe: GetMe,
+    private readonly lookupUsers: LookupUsers,
   ) {}
 
   @Rpc(Subjects.identity.signup)
@@ -41,5 +43,10 @@ export class UsersController {
   @Rpc(Subjects.identity.getMe)
   me(@Ctx() ctx: RequestContext) {
     return this.getMe.execute(ctx);
+  }
+
+  @Rpc(Subjects.identity.lookupUsers)
+  lookup(@Data(LookupUsersRequest) input: LookupUsersRequest) {
+    return this.lookupUsers.execute(input.userIds);
   }
 }

@@ -1,18 +1,29 @@
 import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module.js';
 import { IssueSession } from '../sessions/issue-session.js';
+import { SessionsController } from '../sessions/sessions.controller.js';
 import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { AuthenticateSession } from '../sessions/use-cases/authenticate-session/authenticate-session.use-case.js';
+import { ListSessions } from '../sessions/use-cases/list-sessions/list-sessions.use-case.js';
 import { LogOut } from '../sessions/use-cases/log-out/log-out.use-case.js';
+import { RevokeSession } from '../sessions/use-cases/revoke-session/revoke-session.use-case.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { GetMe } from './use-cases/get-me/get-me.use-case.js';
 import { LogIn } from './use-cases/log-in/log-in.use-case.js';
+import { LookupUsers } from './use-cases/lookup-users/lookup-users.use-case.js';
 import { SignUp } from './use-cases/sign-up/sign-up.use-case.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 
+/** Dashboard users and their sessions (sessions need users to authenticate, users need sessions to log in). */
 @Module({
-  controllers: [UsersController],
-  providers: [UsersRepository, SessionsRepository, PasswordHasher, IssueSession, SignUp, LogIn, LogOut, AuthenticateSession, GetMe],
+  imports: [CommonModule],
+  controllers: [UsersController, SessionsController],
+  providers: [
+    UsersRepository, SessionsRepository, PasswordHasher, LoginThrottle, IssueSession,
+    SignUp, LogIn, LogOut, AuthenticateSession, GetMe, LookupUsers, ListSessions, RevokeSession,
+  ],
   exports: [UsersRepository],
 })
 export class UsersModule {}
