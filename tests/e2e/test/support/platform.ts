@@ -1,18 +1,24 @@
-import { auditService } from '@agentry/audit';
 import { startGateway, type RunningGateway } from '@agentry/gateway';
-import { identityService } from '@agentry/identity';
-import { startService, type RunningService, type ServiceDefinition, type BaseServiceConfig } from '@agentry/messaging';
-import { runnerService } from '@agentry/runner';
-import { runsService } from '@agentry/runs';
-import { tenancyService } from '@agentry/tenancy';
+import { startService, type BaseServiceConfig, type RunningService, type ServiceDefinition } from '@agentry/messaging';
 import { createTestDatabase, deleteTestStreams, serviceTestEnv, testNamespace, type TestDatabase } from '@agentry/testing';
-import { webhooksService } from '@agentry/webhooks';
+
+export const ALL_SERVICES = ['identity', 'tenancy', 'runs', 'runner', 'audit', 'webhooks'] as const;
+export type ServiceName = (typeof ALL_SERVICES)[number];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const DEFINITIONS: Record<string, ServiceDefinition<any>> = {
-  identity: identityService, tenancy: tenancyService, runs: runsService, runner: runnerService, audit: auditService, webhooks: webhooksService,
-};
-export type ServiceName = keyof typeof DEFINITIONS;
+type AnyDefinition = ServiceDefinition<any>;
+
+/** Loaded on demand, so a test that needs only some services does not load the others. */
+async function definition(name: ServiceName): Promise<AnyDefinition> {
+  switch (name) {
+    case 'identity': return (await import('@agentry/identity')).identityService;
+    case 'tenancy': return (await import('@agentry/tenancy')).tenancyService;
+    case 'runs': return (await import('@agentry/runs')).runsService;
+    case 'runner': return (await import('@agentry/runner')).runnerService;
+    case 'audit': return (await import('@agentry/audit')).auditService;
+    case 'webhooks': return (await import('@agentry/webhooks')).webhooksService;
+  }
+}
 
 /**
  * The whole platform in this process, as `pnpm dev` runs it: every service and the gateway,
@@ -24,15 +30,15 @@ export class TestPlatform {
 
   private constructor(readonly db: TestDatabase, readonly namespace: string, readonly env: Record<string, string>) {}
 
-  static async start(extraEnv: Record<string, string> = {}): Promise<TestPlatform> {
+  static async start(options: { services?: readonly ServiceName[]; env?: Record<string, string> } = {}): Promise<TestPlatform> {
     const db = await createTestDatabase('e2e');
     const namespace = testNamespace();
     const env = serviceTestEnv(db, namespace, {
-      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', RUNNER_ALLOW_PRIVATE_URLS: 'true', WEBHOOKS_RETRY_BASE_MS: '200', ...extraEnv,
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', RUNNER_ALLOW_PRIVATE_URLS: 'true', WEBHOOKS_RETRY_BASE_MS: '200', ...options.env,
     });
     const platform = new TestPlatform(db, namespace, env);
     try {
-      for (const name of Object.keys(DEFINITIONS)) await platform.startService(name);
+      for (const name of options.services ?? ALL_SERVICES) await platform.startService(name);
       platform.gateway = await startGateway({ ...env, PORT: '0', HOST: '127.0.0.1' });
     } catch (error) {
       await platform.close();
@@ -46,9 +52,7 @@ export class TestPlatform {
   }
 
   async startService(name: ServiceName): Promise<void> {
-    const definition = DEFINITIONS[name];
-    if (!definition) throw new Error(`unknown service ${name}`);
-    this.services.set(name, await startService(definition, this.env));
+    this.services.set(name, await startService(await definition(name), this.env));
   }
 
   async stopService(name: ServiceName): Promise<void> {

@@ -1,0 +1,108 @@
+import { ApiClient } from './support/http.js';
+import { TestPlatform } from './support/platform.js';
+
+/** The edge itself, with identity and tenancy only: sessions, CSRF, problem+json, versions, OpenAPI. */
+describe('gateway edge', () => {
+  let platform: TestPlatform;
+  let user: ApiClient;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ services: ['identity', 'tenancy'] });
+    user = new ApiClient(`${platform.url}/api`);
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('every response carries a Request-Id; errors are problem+json', async () => {
+    const res = await user.get('/no-such-route');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('request-id')).toMatch(/^req_[0-9A-Z]{26}$/);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 404, code: 'not_found', requestId: res.headers.get('request-id') });
+  });
+
+  it('signs up, sees /me with memberships after creating an org, logs out', async () => {
+    const signup = await user.post('/auth/signup', { email: 'edge@acme.test', password: 'long enough password', name: 'Edge' });
+    expect(signup.status).toBe(201);
+    const dup = await new ApiClient(`${platform.url}/api`).post('/auth/signup', { email: ' EDGE@acme.test', password: 'long enough password', name: 'E' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('email_taken');
+
+    const csrf = { 'x-csrf-token': user.cookie('agentry_csrf')! };
+    const org = await user.withHeaders(csrf).post('/orgs', { name: 'Edge Org' });
+    expect(org.status).toBe(201);
+    const me = await user.get('/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: 'edge@acme.test', memberships: [expect.objectContaining({ orgId: org.body.id, role: 'owner' })] });
+    expect(me.headers.get('appstrate-version')).toBeTruthy();
+
+    const pinned = await user.withHeaders({ 'x-org-id': org.body.id }).get(`/orgs/${org.body.id}`);
+    expect(pinned.status).toBe(200);
+    expect(pinned.headers.get('appstrate-version')).toBe(org.body.apiVersion);
+
+    const logout = await user.withHeaders(csrf).post('/auth/logout');
+    expect(logout.status).toBe(204);
+    const after = await user.get('/me');
+    expect(after.status).toBe(401);
+  });
+
+  it('answers a bad login with 401 invalid_credentials', async () => {
+    const res = await new ApiClient(`${platform.url}/api`).post('/auth/login', { email: 'edge@acme.test', password: 'wrong password' });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('invalid_credentials');
+  });
+
+  it('serves the OpenAPI document and the docs page', async () => {
+    const doc = await user.get('/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/runs', '/api/runs/{id}', '/api/auth/signup']));
+    const page = await fetch(`${platform.url}/api/docs`);
+    expect(page.status).toBe(200);
+  });
+
+  it('exposes health, readiness and metrics', async () => {
+    expect((await fetch(`${platform.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${platform.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, checks: { postgres: 'ok', nats: 'ok' } });
+    const metrics = await (await fetch(`${platform.url}/metrics`)).text();
+    expect(metrics).toContain('http_request_duration_seconds');
+  });
+
+  it('answers 503 with a request id when a service is down, and recovers', async () => {
+    await platform.stopService('identity');
+    const res = await new ApiClient(`${platform.url}/api`).post('/auth/login', { email: 'edge@acme.test', password: 'long enough password' });
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'service_unavailable', requestId: expect.stringMatching(/^req_/) });
+    expect(JSON.stringify(res.body)).not.toMatch(/stack|at .*\.ts/);
+    await platform.startService('identity');
+    const again = await new ApiClient(`${platform.url}/api`).post('/auth/login', { email: 'edge@acme.test', password: 'long enough password' });
+    expect(again.status).toBe(200);
+  });
+
+  it('limits login attempts per IP with IETF headers and Retry-After', async () => {
+    const limited = await TestPlatform.start({ services: ['identity', 'tenancy'], env: {} });
+    try {
+      await limited.gateway.close();
+      const { startGateway } = await import('@agentry/gateway');
+      limited.gateway = await startGateway({ ...limited.env, PORT: '0', HOST: '127.0.0.1', PER_IP_AUTH_REQUESTS_PER_MINUTE: '3' });
+      const client = new ApiClient(`${limited.url}/api`);
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 4; i++) {
+        last = await client.post('/auth/login', { email: 'nobody@acme.test', password: 'whatever password' });
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      expect(last!.body.code).toBe('rate_limited');
+      expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(last!.headers.get('ratelimit-policy')).toBe('"ip";q=3;w=60');
+      expect(last!.headers.get('ratelimit')).toMatch(/^"ip";r=0;t=\d+$/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
