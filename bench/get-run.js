@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// `pnpm bench` (after `pnpm build`): an authenticated GET /api/runs/{id} through the platform,
+// side by side with (a) a bare Fastify handler doing the same PostgreSQL read and (b) a
+// hand-written Fastify → NATS request → PostgreSQL read path. Every server runs in its own
+// process, as in production; autocannon runs in this one. Prints req/s, p50, p99 and ratios.
+//
+// Env: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
+// NATS_URL (default nats://127.0.0.1:4222), BENCH_SECONDS (8), BENCH_CONNECTIONS (50), BENCH_ROUNDS (3).
+import autocannon from 'autocannon';
+import { fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const suffix = randomBytes(4).toString('hex');
+const dbName = `agentry_bench_${suffix}`;
+const namespace = `bench${suffix}`;
+const children = [];
+const log = (m) => process.stderr.write(`[bench] ${m}\n`);
+
+function dbUrl(name) {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try { await c.query(sql); } finally { await c.end(); }
+}
+
+function startApp(app, env) {
+  const child = spawn(process.execPath, [join(root, 'apps', app, 'dist', 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+function startBaseline(file, env) {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(root, 'bench', 'baselines', file), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    children.push(child);
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`${file} exited ${code}`)));
+  });
+}
+
+async function waitFor(url, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not ready`);
+}
+
+async function seed(base) {
+  const cookies = new Map();
+  const call = async (method, path, body, headers = {}) => {
+    const h = { ...headers, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (body !== undefined) h['content-type'] = 'application/json';
+    if (cookies.has('agentry_csrf')) h['x-csrf-token'] = cookies.get('agentry_csrf');
+    const res = await fetch(`${base}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const c of res.headers.getSetCookie()) { const [p] = c.split(';'); const i = p.indexOf('='); cookies.set(p.slice(0, i), p.slice(i + 1)); }
+    const json = await res.json().catch(() => undefined);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await call('POST', '/auth/signup', { email: 'bench@agentry.local', password: 'bench-password-1', name: 'Bench' });
+  const org = await call('POST', '/orgs', { name: 'Bench' });
+  const inOrg = { 'x-org-id': org.id };
+  const key = await call('POST', '/api-keys', { name: 'bench', scopes: ['runs:read', 'agents:run'] }, inOrg);
+  await call('POST', '/agents', { slug: 'echo', name: 'Echo', executor: { kind: 'builtin', name: 'echo' } }, inOrg);
+  const run = await call('POST', '/runs', { agentId: 'echo', input: { hello: 'world', n: 42 } }, inOrg);
+  // The org's own request quota must not cap the benchmark.
+  await call('PATCH', `/orgs/${org.id}/quotas`, { requestsPerMinute: 1000000 }, inOrg);
+  return { key: key.key, runId: run.id, orgId: org.id, applicationId: run.applicationId };
+}
+
+function load(url, headers) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers, pipelining: 1 }, (err, result) => {
+      if (err) return reject(err);
+      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
+      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  for (const app of ['identity', 'tenancy', 'runs', 'runner', 'gateway']) {
+    try { await import('node:fs').then((fs) => fs.accessSync(join(root, 'apps', app, 'dist', 'main.js'))); } catch { throw new Error('run "pnpm build" first'); }
+  }
+  await admin(`CREATE DATABASE "${dbName}"`);
+  const DATABASE_URL = dbUrl(dbName);
+  const env = { DATABASE_URL, NATS_URL, NATS_NAMESPACE: namespace, LOG_LEVEL: 'error', HEALTH_PORT: '0', HEALTH_HOST: '127.0.0.1' };
+  for (const app of ['identity', 'tenancy', 'runs', 'runner']) startApp(app, env);
+  await new Promise((r) => setTimeout(r, 3000));
+  startApp('gateway', { ...env, PORT: '3901', HOST: '127.0.0.1', PER_KEY_REQUESTS_PER_MINUTE: '100000000' });
+  await waitFor('http://127.0.0.1:3901/readyz');
+  const { key, runId, orgId, applicationId } = await seed('http://127.0.0.1:3901/api');
+
+  const subject = `${namespace}.bench.get-run`;
+  const baseEnv = { DATABASE_URL, NATS_URL, ORG_ID: orgId, APP_ID: applicationId, SUBJECT: subject };
+  await startBaseline('fastify-pg.js', { ...baseEnv, PORT: '3902' });
+  await startBaseline('nats-responder.js', baseEnv);
+  await startBaseline('fastify-nats.js', { ...baseEnv, PORT: '3903' });
+
+  const targets = [
+    { name: '(a) Fastify + PostgreSQL read', url: `http://127.0.0.1:3902/runs/${runId}`, headers: {} },
+    { name: '(b) Fastify → NATS → PostgreSQL', url: `http://127.0.0.1:3903/runs/${runId}`, headers: {} },
+    { name: 'Agentry gateway (API key, full edge)', url: `http://127.0.0.1:3901/api/runs/${runId}`, headers: { authorization: `Bearer ${key}` } },
+  ];
+  log(`warming up (${targets.length} targets)`);
+  for (const t of targets) await new Promise((res) => autocannon({ url: t.url, headers: t.headers, connections: 10, duration: 2 }, res));
+  const results = new Map(targets.map((t) => [t.name, []]));
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const t of targets) {
+      log(`round ${round}/${ROUNDS}: ${t.name}`);
+      results.get(t.name).push(await load(t.url, t.headers));
+    }
+  }
+  const summary = targets.map((t) => {
+    const rs = results.get(t.name);
+    return { name: t.name, rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) };
+  });
+  const b = summary[1];
+  const pad = (s, n) => String(s).padEnd(n);
+  process.stdout.write(`\nGET run by id, ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds (medians)\n\n`);
+  process.stdout.write(`${pad('path', 40)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}vs (b)\n`);
+  for (const s of summary) {
+    process.stdout.write(`${pad(s.name, 40)}${pad(Math.round(s.rps), 10)}${pad(s.p50, 9)}${pad(s.p99, 9)}${(s.rps / b.rps).toFixed(2)}×\n`);
+  }
+  process.stdout.write(`\nplatform / (a) = ${(summary[2].rps / summary[0].rps).toFixed(2)}×, platform / (b) = ${(summary[2].rps / b.rps).toFixed(2)}×\n`);
+}
+
+async function cleanup() {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1500));
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => {});
+  try {
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const nc = await connect({ servers: NATS_URL });
+    const jsm = await jetstreamManager(nc);
+    for (const s of ['EVENTS', 'RUN_JOBS']) await jsm.streams.delete(`${namespace}_${s}`).catch(() => {});
+    await nc.close();
+  } catch { /* best effort */ }
+}
+
+main().then(cleanup, async (error) => {
+  log(error.stack ?? error.message);
+  await cleanup();
+  process.exitCode = 1;
+});
