@@ -1,2 +1,7 @@
 // Payloads and replies of the runs service's subjects.
-export {};
+export * from './validators.js';
+export * from './page-query.js';
+export * from './executor.js';
+export * from './agents.js';
+export * from './runs.js';
+export * from './runner.js';

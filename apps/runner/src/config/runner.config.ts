@@ -1,0 +1,19 @@
+import { BaseServiceConfig } from '@agentry/messaging';
+import { envBoolean } from '@agentry/observability';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+
+export class RunnerConfig extends BaseServiceConfig {
+  /** Runs this runner executes at once; further jobs wait in JetStream for any runner. */
+  @IsInt() @Min(1) @Max(1000) RUNNER_CONCURRENCY: number = 8;
+  /** Lets `http` agents target loopback, private and link-local addresses (development and tests only). */
+  @Transform(envBoolean) @IsBoolean() RUNNER_ALLOW_PRIVATE_URLS: boolean = false;
+  /** Lets `command` agents start local processes. Off by default: it runs tenant-supplied commands. */
+  @Transform(envBoolean) @IsBoolean() RUNNER_ALLOW_COMMAND: boolean = false;
+  /** Heartbeat period; the runs service times a run out after 30 s without one. */
+  @IsInt() @Min(100) @Max(20_000) RUNNER_HEARTBEAT_MS: number = 5000;
+  /** Deadline of the connections request to identity; past it the run fails. */
+  @IsInt() @Min(50) @Max(30_000) RUNNER_CONNECTIONS_TIMEOUT_MS: number = 3000;
+  /** On shutdown, how long running runs may finish before they are aborted. */
+  @IsInt() @Min(0) @Max(600_000) RUNNER_SHUTDOWN_GRACE_MS: number = 10_000;
+}

@@ -1,0 +1,65 @@
+import type { HttpExecutorSpec } from '@agentry/contracts';
+import { Injectable } from '@nestjs/common';
+import { RunnerConfig } from '../../config/runner.config.js';
+import { ExecutionFailure, type ExecutionContext, type ExecutionResult, type Executor } from '../executor.js';
+import { BlockedAddressError, ipLiteralOf, isNonPublicAddress, publicOnlyLookup } from './address-guard.js';
+import { postJson, ResponseTooLargeError } from './post-json.js';
+
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/**
+ * POSTs `{runId, agentId, input, endUserId, connections}` to the agent's URL; a 2xx JSON answer is
+ * the output. Non-public addresses are refused unless RUNNER_ALLOW_PRIVATE_URLS (dev and tests).
+ */
+@Injectable()
+export class HttpExecutor implements Executor<HttpExecutorSpec> {
+  constructor(private readonly config: RunnerConfig) {}
+
+  async execute(spec: HttpExecutorSpec, context: ExecutionContext): Promise<ExecutionResult> {
+    const url = this.checkedUrl(spec.url);
+    const limitMs = Math.max(1, Math.min(context.remainingMs(), (spec.timeoutSeconds ?? Number.POSITIVE_INFINITY) * 1000));
+    const timeout = AbortSignal.timeout(limitMs);
+    const body = JSON.stringify({ runId: context.runId, agentId: context.agentId, input: context.input, endUserId: context.endUserId, connections: context.connections });
+    let answer: { status: number; text: string };
+    try {
+      answer = await postJson(url, body, {
+        signal: AbortSignal.any([context.signal, timeout]),
+        lookup: this.config.RUNNER_ALLOW_PRIVATE_URLS ? undefined : publicOnlyLookup,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+      });
+    } catch (error) {
+      if (context.signal.aborted) throw error; // cancelled or out of time: the run's owner decides
+      throw describe(error, timeout.aborted, limitMs);
+    }
+    if (answer.status < 200 || answer.status >= 300) throw new ExecutionFailure('http_error', `The agent endpoint answered HTTP ${answer.status}.`);
+    try {
+      return { output: JSON.parse(answer.text) as unknown };
+    } catch {
+      throw new ExecutionFailure('invalid_response', 'The agent endpoint did not answer with JSON.');
+    }
+  }
+
+  private checkedUrl(raw: string): URL {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ExecutionFailure('url_not_allowed', 'The agent URL is not a valid URL.');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ExecutionFailure('url_not_allowed', 'The agent URL must be http or https.');
+    const literal = ipLiteralOf(url);
+    if (!this.config.RUNNER_ALLOW_PRIVATE_URLS && (literal ? isNonPublicAddress(literal) : url.hostname === 'localhost')) {
+      throw new ExecutionFailure('url_not_allowed', `The agent URL points to a non-public address (${url.hostname}); this runner only calls public addresses.`);
+    }
+    return url;
+  }
+}
+
+function describe(error: unknown, timedOut: boolean, limitMs: number): ExecutionFailure {
+  if (timedOut) return new ExecutionFailure('http_timeout', `The agent endpoint did not answer within ${Math.ceil(limitMs / 1000)} seconds.`);
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  if (cause instanceof BlockedAddressError) return new ExecutionFailure('url_not_allowed', `The agent URL's host ${cause.host} resolves to a non-public address.`);
+  if (error instanceof ResponseTooLargeError) return new ExecutionFailure('invalid_response', `The agent endpoint's answer exceeded ${error.limit} bytes.`);
+  const code = (error as { code?: string }).code;
+  return new ExecutionFailure('http_unreachable', `Could not reach the agent endpoint${code ? ` (${code})` : ''}.`);
+}

@@ -1,0 +1,81 @@
+import { RUN_JOB_SUBJECT, Streams, type RunJob } from '@agentry/contracts';
+import { DurableConsumer, Namespace, NATS_CONNECTION } from '@agentry/messaging';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { RunnerConfig } from '../config/runner.config.js';
+import { ActiveRuns } from '../execution/active-runs.js';
+import { ExecuteRun } from '../execution/execute-run.js';
+import { RunsClient } from '../execution/runs-client.js';
+import { ConcurrencyLimiter } from './concurrency-limiter.js';
+
+export const RUNNER_DURABLE = 'runner';
+
+/**
+ * Pulls run jobs from the RUN_JOBS work queue (one durable shared by every runner, so each job
+ * goes to one runner). A job is acked once its run is claimed (startRun) and executes in the
+ * background; while RUNNER_CONCURRENCY runs are in flight the next job waits for a slot. A job
+ * that cannot be claimed (runs service away) is redelivered.
+ */
+@Injectable()
+export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('JobConsumer');
+  private readonly limiter: ConcurrencyLimiter;
+  private consumer: DurableConsumer | undefined;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly namespace: Namespace,
+    private readonly config: RunnerConfig,
+    private readonly runs: RunsClient,
+    private readonly executeRun: ExecuteRun,
+    private readonly active: ActiveRuns,
+  ) {
+    this.limiter = new ConcurrencyLimiter(config.RUNNER_CONCURRENCY);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = new DurableConsumer(this.nc, {
+      stream: this.namespace.stream(Streams.runJobs.name),
+      durable: RUNNER_DURABLE,
+      filterSubjects: [this.namespace.subject(RUN_JOB_SUBJECT)],
+      retryDelayMs: 1000,
+    });
+    await this.consumer.start((msg) => this.onJob(msg));
+  }
+
+  /** Stop pulling, let running runs finish for the grace period, then abort the rest. */
+  async onModuleDestroy(): Promise<void> {
+    this.limiter.close();
+    await this.consumer?.stop();
+    await this.active.settled(this.config.RUNNER_SHUTDOWN_GRACE_MS);
+    this.active.abortAll('shutdown');
+    await this.active.settled(5000);
+  }
+
+  private async onJob(msg: JsMsg): Promise<void> {
+    const job = parseJob(msg);
+    if (!job) {
+      this.logger.warn(`dropped a malformed run job on ${msg.subject}`);
+      return;
+    }
+    const release = await this.limiter.acquire();
+    try {
+      const started = await this.runs.start(job.runId);
+      if (!started) return release();
+      void this.executeRun.execute(started).finally(release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+}
+
+function parseJob(msg: JsMsg): RunJob | null {
+  try {
+    const job = msg.json<RunJob>();
+    return typeof job?.runId === 'string' && typeof job.orgId === 'string' ? job : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,65 @@
+import { AppError, appError, titleFor, type FieldError } from '@agentry/contracts';
+import { Injectable } from '@nestjs/common';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+const MAX_CACHED = 500;
+
+/**
+ * JSON Schema checks with ajv (strict: an unknown keyword is a mistake worth reporting). Compiled
+ * validators are cached by a key the caller chooses; agent versions are immutable, so their id is
+ * a safe key.
+ */
+@Injectable()
+export class SchemaValidator {
+  private readonly ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, validateFormats: false, logger: false });
+  private readonly cache = new Map<string, ValidateFunction>();
+
+  /** Throws 400 `invalid_schema` naming `field` when `schema` does not compile. */
+  assertCompiles(field: string, schema: Record<string, unknown> | null | undefined): void {
+    if (!schema) return;
+    try {
+      this.ajv.compile(schema);
+    } catch (error) {
+      throw new AppError({
+        status: 400, code: 'invalid_schema', title: titleFor(400), detail: `${field} is not a valid JSON Schema: ${(error as Error).message}`,
+        errors: [{ field, code: 'invalid_schema', message: (error as Error).message }],
+      });
+    }
+  }
+
+  /** The field errors of `value` against `schema` (empty when valid), reported under `root` (e.g. `input`). */
+  check(cacheKey: string, schema: Record<string, unknown> | null, value: unknown, root: string): FieldError[] {
+    if (!schema) return [];
+    const validate = this.compiled(cacheKey, schema);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((error) => toFieldError(error, root));
+  }
+
+  private compiled(cacheKey: string, schema: Record<string, unknown>): ValidateFunction {
+    let validate = this.cache.get(cacheKey);
+    if (!validate) {
+      try {
+        validate = this.ajv.compile(schema);
+      } catch {
+        throw appError(500, 'internal_error', 'A stored schema no longer compiles.');
+      }
+      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(cacheKey, validate);
+    }
+    return validate;
+  }
+}
+
+function toFieldError(error: ErrorObject, root: string): FieldError {
+  const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  if (error.keyword === 'required' && params.missingProperty) path.push(params.missingProperty);
+  if (error.keyword === 'additionalProperties' && params.additionalProperty) path.push(params.additionalProperty);
+  const field = [root, ...path].join('.');
+  const code = error.keyword === 'additionalProperties' ? 'unknown_field' : snake(error.keyword);
+  return { field, code, message: `${field} ${error.message ?? 'is invalid'}` };
+}
+
+function snake(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
