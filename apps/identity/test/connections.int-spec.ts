@@ -113,6 +113,8 @@ describe('identity connections over NATS', () => {
       { provider: 'github', credentials: 'token' },
       { provider: 'github', credentials: ['token'] },
       { provider: 'github', credentials: {}, secret: true },
+      { provider: 'github', label: '', credentials: {} },
+      { provider: 'github', credentials: { blob: 'x'.repeat(17 * 1024) } },
     ]) {
       expect(await h.failure(S.createConnection, asUser, body)).toMatchObject({ status: 400, code: 'validation_failed' });
     }

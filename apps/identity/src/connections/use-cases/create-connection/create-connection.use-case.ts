@@ -1,4 +1,4 @@
-import { auditFromContext, newId, requireApplication, type ConnectionDto, type CreateConnectionRequest, type RequestContext } from '@agentry/contracts';
+import { auditFromContext, Errors, newId, requireApplication, type ConnectionDto, type CreateConnectionRequest, type RequestContext } from '@agentry/contracts';
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,8 @@ import { toConnectionDto } from '../../connection.mapper.js';
 import { ConnectionsRepository } from '../../connections.repository.js';
 import { credentialsAssociatedData, CredentialsCipher } from '../../credentials-cipher.js';
 import { ConnectionEntity } from '../../entities/connection.entity.js';
+
+const MAX_CREDENTIALS_BYTES = 16 * 1024;
 
 /** Stores a connection for the request's owner; the credentials are encrypted before they reach the database. */
 @Injectable()
@@ -21,6 +23,9 @@ export class CreateConnection {
   async execute(ctx: RequestContext, input: CreateConnectionRequest): Promise<ConnectionDto> {
     const { orgId, applicationId } = requireApplication(ctx);
     const owner = ownerFromContext(ctx);
+    if (Buffer.byteLength(JSON.stringify(input.credentials)) > MAX_CREDENTIALS_BYTES) {
+      throw Errors.validation([{ field: 'credentials', code: 'too_large', message: `credentials must be at most ${MAX_CREDENTIALS_BYTES} bytes of JSON` }]);
+    }
     const id = newId('con');
     const encrypted = this.cipher.encrypt(input.credentials, credentialsAssociatedData(orgId, id));
     const connection = Object.assign(new ConnectionEntity(), {
