@@ -1,6 +1,7 @@
 import type { OrgScope } from '@agentry/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../common/prepared-query.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 
 /** One row answering "may this user act in this org and application", see `resolve`. */
@@ -37,11 +38,11 @@ export class MembershipsRepository {
 
   /**
    * Membership, role permissions, pinned version and application in one query (primary-key
-   * lookups only). No row: not a member of a live org. `application_id` null: the application
-   * is not the org's, or is deleted.
+   * lookups only), prepared once per connection. No row: not a member of a live org.
+   * `application_id` null: the application is not the org's, or is deleted.
    */
   async resolve(scope: OrgScope, userId: string, applicationId: string | null): Promise<ResolvedMembershipRow | null> {
-    const rows: ResolvedMembershipRow[] = await this.dataSource.query(RESOLVE_SQL, [scope.orgId, userId, applicationId]);
+    const rows = await preparedQuery<ResolvedMembershipRow>(this.dataSource, 'tenancy_resolve_membership', RESOLVE_SQL, [scope.orgId, userId, applicationId]);
     return rows[0] ?? null;
   }
 

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Like @IsOptional, but an explicit `null` is still validated (and refused by the type check). */
@@ -6,12 +6,15 @@ export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
 }
 
+/** A query-string integer ("20") becomes a number; anything else is left for the validators to refuse. */
+const queryInteger = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value);
+
 /**
- * `?limit=&cursor=` as the gateway forwards them: query strings arrive as strings, so `limit`
- * is converted to a number before it is checked (a non-numeric limit is still refused).
+ * `?limit=&cursor=` as the gateway forwards them: query strings arrive as strings, so a numeric
+ * `limit` is converted before it is checked (a non-numeric one is still refused).
  */
 export class TenancyListQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @Transform(queryInteger) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(1024) cursor?: string;
 }
 
