@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './ids.js';
 export * from './errors.js';
 export * from './permissions.js';
