@@ -33,7 +33,8 @@ export class DurableConsumer {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: this.options.deliverNew ? DeliverPolicy.New : DeliverPolicy.All,
-      filter_subjects: filterSubjects,
+      // One subject goes in `filter_subject`: `filter_subjects` needs NATS server 2.10+.
+      ...(filterSubjects.length === 1 ? { filter_subject: filterSubjects[0] } : { filter_subjects: filterSubjects }),
       ack_wait: (this.options.ackWaitMs ?? 30_000) * 1_000_000,
       max_ack_pending: this.options.maxAckPending ?? 1000,
     };
