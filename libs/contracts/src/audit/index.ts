@@ -1,2 +1,4 @@
 // Payloads and replies of the audit service's subjects.
-export {};
+export * from './audit-subjects.js';
+export * from './audit-event.dto.js';
+export * from './list-audit-events.js';

@@ -1,0 +1,4 @@
+import { Initial1733100000000 } from './1733100000000-initial.js';
+
+/** In order; each service lists its own migrations explicitly (no globbing in ESM). */
+export const auditMigrations = [Initial1733100000000];
