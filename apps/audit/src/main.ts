@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { startTracing } from '@agentry/observability';
 startTracing('audit');
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { migrateService } from '@agentry/messaging';
 import { auditService } from './index.js';
 

@@ -125,6 +125,8 @@ describe('audit list and verify over NATS', () => {
     ['limit', { limit: '0' }, 'min'],
     ['limit', { limit: '101' }, 'max'],
     ['limit', { limit: 'ten' }, 'is_int'],
+    ['limit', { limit: '1e1' }, 'is_int'],
+    ['limit', { limit: true }, 'is_int'],
     ['action', { action: 'DROP TABLE' }, 'matches'],
     ['sort', { sort: 'asc' }, 'unknown_field'],
   ])('answers a bad %s with 400 validation_failed', async (field, data, code) => {

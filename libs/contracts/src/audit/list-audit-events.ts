@@ -1,13 +1,14 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ListQuery } from '../pagination.js';
+import { auditQueryInteger } from './query-integer.js';
 
 export const AUDIT_ACTOR_TYPES = ['user', 'api_key', 'system'] as const;
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 
 /** `GET /audit-events` query. Values arrive as strings; unknown values are 400 `validation_failed`. */
 export class ListAuditEventsRequest extends ListQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) override limit?: number;
+  @IsOptional() @Transform(auditQueryInteger) @IsInt() @Min(1) @Max(100) override limit?: number;
   @IsOptional() @IsString() @MaxLength(100) @Matches(/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/, { message: 'action must look like resource.verb' })
   action?: string;
   @IsOptional() @IsIn(AUDIT_ACTOR_TYPES) actorType?: (typeof AUDIT_ACTOR_TYPES)[number];
