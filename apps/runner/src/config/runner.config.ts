@@ -1,15 +1,21 @@
 import { BaseServiceConfig } from '@agentry/messaging';
 import { envBoolean } from '@agentry/observability';
-import { Transform } from 'class-transformer';
+import { Transform, type TransformFnParams } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+
+/**
+ * Reads the raw environment string: with loadConfig's implicit conversion, the already-converted
+ * `value` of "false" is `true` (Boolean("false")), so `@Transform(envBoolean)` alone cannot see it.
+ */
+const envFlag = ({ obj, key }: TransformFnParams): boolean => envBoolean({ value: (obj as Record<string, unknown>)[key] });
 
 export class RunnerConfig extends BaseServiceConfig {
   /** Runs this runner executes at once; further jobs wait in JetStream for any runner. */
   @IsInt() @Min(1) @Max(1000) RUNNER_CONCURRENCY: number = 8;
   /** Lets `http` agents target loopback, private and link-local addresses (development and tests only). */
-  @Transform(envBoolean) @IsBoolean() RUNNER_ALLOW_PRIVATE_URLS: boolean = false;
+  @Transform(envFlag) @IsBoolean() RUNNER_ALLOW_PRIVATE_URLS: boolean = false;
   /** Lets `command` agents start local processes. Off by default: it runs tenant-supplied commands. */
-  @Transform(envBoolean) @IsBoolean() RUNNER_ALLOW_COMMAND: boolean = false;
+  @Transform(envFlag) @IsBoolean() RUNNER_ALLOW_COMMAND: boolean = false;
   /** Heartbeat period; the runs service times a run out after 30 s without one. */
   @IsInt() @Min(100) @Max(20_000) RUNNER_HEARTBEAT_MS: number = 5000;
   /** Deadline of the connections request to identity; past it the run fails. */

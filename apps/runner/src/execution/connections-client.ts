@@ -5,13 +5,18 @@ import { RunnerConfig } from '../config/runner.config.js';
 import { ExecutionFailure } from '../executors/executor.js';
 import type { StartedRun } from './runs-client.js';
 
-/** The run owner's connections (metadata) from identity; no answer in time fails the run instead of hanging it. */
+/**
+ * The run owner's connections (metadata) from identity: the end-user's when the run acts for one,
+ * else the dashboard user's who created it. No answer in time fails the run instead of hanging it.
+ */
 @Injectable()
 export class ConnectionsClient {
   constructor(private readonly rpc: RpcClient, private readonly config: RunnerConfig) {}
 
   async forRun(run: StartedRun): Promise<unknown[]> {
-    const data = { orgId: run.orgId, applicationId: run.applicationId, ...(run.endUserId ? { endUserId: run.endUserId } : {}) };
+    const owner = run.endUserId ? { endUserId: run.endUserId } : run.run.createdBy ? { userId: run.run.createdBy } : null;
+    if (!owner) return [];
+    const data = { orgId: run.orgId, applicationId: run.applicationId, ...owner };
     let reply: unknown;
     try {
       reply = await this.rpc.request(Subjects.identity.connectionsForOwner, systemContext(newId('req'), CURRENT_API_VERSION, run.orgId), data, {

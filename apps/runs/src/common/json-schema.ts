@@ -11,7 +11,7 @@ const MAX_CACHED = 500;
  */
 @Injectable()
 export class SchemaValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, validateFormats: false, logger: false });
+  private readonly ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateFormats: false, logger: false });
   private readonly cache = new Map<string, ValidateFunction>();
 
   /** Throws 400 `invalid_schema` naming `field` when `schema` does not compile. */
