@@ -32,6 +32,10 @@ export function toAppError(error: unknown): { error: AppError; unexpected: boole
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // Fastify's JSON body parser errors reach Nest as a plain 400.
+    if (status === 400 && /json/i.test(`${error.message} ${JSON.stringify(error.getResponse())}`)) {
+      return { error: appError(400, 'invalid_json', 'The body is not valid JSON.'), unexpected: false };
+    }
     if (status === 404) return { error: appError(404, 'not_found', 'No such route.'), unexpected: false };
     if (status === 413) return { error: appError(413, 'payload_too_large', 'The body is larger than 1 MiB.'), unexpected: false };
     if (status < 500) return { error: appError(status, 'bad_request', titleFor(status)), unexpected: false };
