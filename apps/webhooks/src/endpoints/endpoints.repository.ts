@@ -69,7 +69,8 @@ export class EndpointsRepository {
 
   /** After a failed attempt: returns since when the endpoint has been failing (now, if it was healthy). */
   async markFailing(manager: EntityManager, scope: AppScope, id: string): Promise<Date | null> {
-    const rows: { failing_since: Date }[] = await manager.query(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+    const [rows]: [{ failing_since: Date }[], number] = await manager.query(
       `UPDATE "webhooks"."endpoints" SET "failing_since" = COALESCE("failing_since", now())
        WHERE "id" = $1 AND "org_id" = $2 AND "application_id" = $3 RETURNING "failing_since"`,
       [id, scope.orgId, scope.applicationId],
