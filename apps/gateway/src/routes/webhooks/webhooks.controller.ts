@@ -1,10 +1,10 @@
-import { Subjects, type RequestContext } from '@agentry/contracts';
+import { WebhookSubjects, type RequestContext } from '@agentry/contracts';
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { Context, JsonBody, withIds } from '../../core/context.decorator.js';
 import { Requires } from '../../core/route-metadata.js';
 import { Services } from '../../core/services.client.js';
 
-const S = Subjects.webhooks;
+const S = WebhookSubjects;
 
 @Controller('webhooks')
 export class WebhooksController {
@@ -38,5 +38,20 @@ export class WebhooksController {
   @Get(':id/messages') @Requires('webhooks:read')
   messages(@Context() ctx: RequestContext, @Param('id') id: string, @Query() query: Record<string, string>) {
     return this.services.call(S.listMessages, ctx, { ...query, id });
+  }
+
+  @Post(':id/rotate-secret') @HttpCode(200) @Requires('webhooks:rotate-secret')
+  rotateSecret(@Context() ctx: RequestContext, @Param('id') id: string, @JsonBody() body: unknown) {
+    return this.services.call(S.rotateSecret, ctx, withIds(body, { id }));
+  }
+
+  @Post(':id/test') @HttpCode(202) @Requires('webhooks:update')
+  sendTest(@Context() ctx: RequestContext, @Param('id') id: string) {
+    return this.services.call(S.sendTest, ctx, { id });
+  }
+
+  @Post(':id/messages/:msgId/retry') @HttpCode(202) @Requires('webhooks:replay')
+  retry(@Context() ctx: RequestContext, @Param('id') id: string, @Param('msgId') msgId: string) {
+    return this.services.call(S.retryMessage, ctx, { id, msgId });
   }
 }
