@@ -166,7 +166,7 @@ describe('webhook deliveries (local receiver, private targets allowed)', () => {
     expect(await sql(`SELECT 1 FROM webhooks.messages WHERE event_id = $1`, [event.id])).toHaveLength(2);
   });
 
-  it('routes by org, application, subscription and state; internal events never leave', async () => {
+  it('routes by org, application, subscription, state and creation time; internal events never leave', async () => {
     const { orgId, applicationId, ctx } = tenant();
     const otherApp = testContext({ orgId, applicationId: newId('app') });
     const otherOrg = testContext({ orgId: newId('org'), applicationId }); // same application id, another org
@@ -181,6 +181,8 @@ describe('webhook deliveries (local receiver, private targets allowed)', () => {
     await publishEvent(client.nc, ns, platformEvent({ orgId, applicationId: null, type: 'member.added' }));
     await publishEvent(client.nc, ns, platformEvent({ orgId, applicationId, type: 'webhook.created' }));
     await publishEvent(client.nc, ns, platformEvent({ orgId, applicationId, type: 'user.signed_up' }));
+    // Happened before the endpoints existed (a lagging consumer): not sent to them.
+    await publishEvent(client.nc, ns, platformEvent({ orgId, applicationId, type: 'run.succeeded', createdAt: new Date(Date.now() - 60_000).toISOString() }));
 
     const expected: Record<string, string[]> = {
       '/r-exact': ['run.succeeded'], '/r-wild': ['run.succeeded', 'member.added'], '/r-other-type': [], '/r-disabled': [],

@@ -97,7 +97,13 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async deliverInOrder(queue: DueDelivery[]): Promise<void> {
-    for (const delivery of queue) {
+    for (const [index, delivery] of queue.entries()) {
+      if (this.stopped) {
+        // Shutting down: hand back what was not attempted instead of waiting out the lease.
+        const rest = queue.slice(index);
+        await this.due.release({ orgId: rest[0]!.orgId }, rest.map((d) => d.messageId)).catch(() => undefined);
+        return;
+      }
       try {
         await this.deliverMessage.execute(delivery);
       } catch (error) {

@@ -66,4 +66,13 @@ export class DueMessagesRepository {
       body: r.body as string,
     }));
   }
+
+  /** Gives leased messages back (due now): used on shutdown for those not attempted yet. */
+  async release(scope: { orgId: string }, messageIds: string[]): Promise<void> {
+    if (messageIds.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE "webhooks"."messages" SET "next_attempt_at" = now() WHERE "org_id" = $1 AND "id" = ANY($2::text[]) AND "status" = 'pending'`,
+      [scope.orgId, messageIds],
+    );
+  }
 }

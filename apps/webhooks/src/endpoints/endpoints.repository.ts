@@ -47,13 +47,21 @@ export class EndpointsRepository {
   /**
    * Enabled endpoints of the event's org subscribed to its type: an app-scoped event goes to that
    * application's endpoints, an org-level event (no application) to every endpoint of the org.
+   * An endpoint gets only events that happened after it was created (a lagging consumer does not
+   * send history to a new endpoint).
    */
-  findSubscribers(manager: EntityManager, scope: OrgScope & { applicationId: string | null }, eventType: string): Promise<WebhookEndpointEntity[]> {
+  findSubscribers(
+    manager: EntityManager,
+    scope: OrgScope & { applicationId: string | null },
+    event: { type: string; occurredAt: Date },
+  ): Promise<WebhookEndpointEntity[]> {
+    const eventType = event.type;
     const q = manager
       .getRepository(WebhookEndpointEntity)
       .createQueryBuilder('e')
       .where('e.orgId = :orgId', { orgId: scope.orgId })
       .andWhere('e.enabled')
+      .andWhere('e.createdAt <= :occurredAt', { occurredAt: event.occurredAt })
       .andWhere('(e.events @> ARRAY[:eventType]::text[] OR e.events @> ARRAY[:wildcard]::text[])', { eventType, wildcard: WEBHOOK_WILDCARD });
     if (scope.applicationId) q.andWhere('e.applicationId = :applicationId', { applicationId: scope.applicationId });
     return q.orderBy('e.id', 'ASC').getMany();

@@ -21,6 +21,7 @@ export function parseIncomingEvent(raw: Uint8Array): ParsedEvent {
   if (!e || typeof e !== 'object' || !isText(e.type)) return { kind: 'malformed', reason: 'no type' };
   if (!PUBLIC.has(e.type)) return { kind: 'internal' };
   if (!isText(e.id) || !isText(e.orgId) || !isText(e.createdAt) || !isText(e.apiVersion)) return { kind: 'malformed', reason: 'missing id, orgId, createdAt or apiVersion' };
+  if (Number.isNaN(Date.parse(e.createdAt))) return { kind: 'malformed', reason: 'createdAt is not a timestamp' };
   if (e.applicationId !== null && e.applicationId !== undefined && !isText(e.applicationId)) return { kind: 'malformed', reason: 'applicationId is not a string' };
   return { kind: 'public', event: e as EventEnvelope };
 }

@@ -28,7 +28,9 @@ export class FanOutEvent {
   async execute(event: EventEnvelope): Promise<number> {
     const created = await this.dataSource.transaction(async (manager) => {
       if (!(await claimEvent(manager, 'webhooks', WEBHOOKS_CONSUMER, event.id))) return 0;
-      const subscribers = await this.endpoints.findSubscribers(manager, { orgId: event.orgId, applicationId: event.applicationId ?? null }, event.type);
+      const subscribers = await this.endpoints.findSubscribers(
+        manager, { orgId: event.orgId, applicationId: event.applicationId ?? null }, { type: event.type, occurredAt: new Date(event.createdAt) },
+      );
       if (subscribers.length === 0) return 0;
       const now = new Date();
       await this.messages.insertPayload(manager, Object.assign(new WebhookPayloadEntity(), {
