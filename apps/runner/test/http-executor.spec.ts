@@ -48,3 +48,13 @@ describe('runner config flags', () => {
     expect(loadConfig(RunnerConfig, {}).RUNNER_CONCURRENCY).toBe(8);
   });
 });
+
+describe('MIGRATE_ON_START', () => {
+  it('reads "false" as false in both apps', async () => {
+    const { RunsConfig } = await import('@agentry/runs');
+    expect(loadConfig(RunnerConfig, { MIGRATE_ON_START: 'false' }).MIGRATE_ON_START).toBe(false);
+    expect(loadConfig(RunsConfig, { MIGRATE_ON_START: 'false' }).MIGRATE_ON_START).toBe(false);
+    expect(loadConfig(RunsConfig, { MIGRATE_ON_START: 'true' }).MIGRATE_ON_START).toBe(true);
+    expect(loadConfig(RunsConfig, {}).MIGRATE_ON_START).toBe(true);
+  });
+});

@@ -129,6 +129,10 @@ describe('runner: runs executed end to end over NATS and JetStream', () => {
       path: '/ok', body: { runId: run.id, agentId: run.agentId, input: { question: 'why?' }, endUserId: END_USER, connections: CONNECTIONS },
     });
     expect(connectionRequests).toContainEqual({ orgId: tenant.orgId, applicationId: tenant.applicationId, endUserId: END_USER });
+    // The runner reported the call in the run's history (appendRunEvent).
+    const events = await client.rpc.request<ListReply<RunEventDto>>(Subjects.runs.listRunEvents, keyContext(tenant), { id: run.id });
+    expect(events.data.map((e) => e.type)).toEqual(['run.queued', 'run.started', 'http.response', 'run.succeeded']);
+    expect(events.data[2]!.data).toMatchObject({ status: 200, durationMs: expect.any(Number) });
   });
 
   it('fails an http agent that answers non-2xx, non-JSON or too late, with a clear error', async () => {

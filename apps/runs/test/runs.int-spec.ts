@@ -44,7 +44,9 @@ describe('runs: runs over NATS (runner simulated)', () => {
       return { object: 'quotas', requestsPerMinute: 600, dailyBudgetMicroUsd: null, ...q };
     });
     broadcasts = client.nc.subscribe(`${ns}.${Subjects.broadcast.runCancelled}`, {
-      callback: (_e, msg) => cancelledBroadcasts.push(...msg.json<RunCancelledBroadcast>().runIds),
+      callback: (_e, msg) => {
+        cancelledBroadcasts.push(...msg.json<RunCancelledBroadcast>().runIds);
+      },
     });
     service = await startService(runsService, serviceTestEnv(db, ns, { WATCHDOG_INTERVAL_MS: '0', QUOTAS_TIMEOUT_MS: '300', QUOTAS_CACHE_MS: '60000' }));
     await createAgent(rpc(), tenant, { slug: 'echo', executor: { kind: 'builtin', name: 'echo' } });

@@ -10,6 +10,8 @@ import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 const envFlag = ({ obj, key }: TransformFnParams): boolean => envBoolean({ value: (obj as Record<string, unknown>)[key] });
 
 export class RunnerConfig extends BaseServiceConfig {
+  /** Redeclared to read "false" as false (see envFlag); deployments set it to false. */
+  @Transform(envFlag) @IsBoolean() override MIGRATE_ON_START: boolean = true;
   /** Runs this runner executes at once; further jobs wait in JetStream for any runner. */
   @IsInt() @Min(1) @Max(1000) RUNNER_CONCURRENCY: number = 8;
   /** Lets `http` agents target loopback, private and link-local addresses (development and tests only). */

@@ -10,6 +10,7 @@ import { RunsClient } from '../execution/runs-client.js';
 import { ConcurrencyLimiter } from './concurrency-limiter.js';
 
 export const RUNNER_DURABLE = 'runner';
+const WORKING_EVERY_MS = 10_000;
 
 /**
  * Pulls run jobs from the RUN_JOBS work queue (one durable shared by every runner, so each job
@@ -59,7 +60,9 @@ export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`dropped a malformed run job on ${msg.subject}`);
       return;
     }
-    const release = await this.limiter.acquire();
+    // While every slot is busy, tell JetStream the job is being worked on, so it is not redelivered meanwhile.
+    const keepAlive = setInterval(() => msg.working(), WORKING_EVERY_MS);
+    const release = await this.limiter.acquire().finally(() => clearInterval(keepAlive));
     try {
       const started = await this.runs.start(job.runId);
       if (!started) return release();

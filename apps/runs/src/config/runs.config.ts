@@ -1,7 +1,17 @@
 import { BaseServiceConfig } from '@agentry/messaging';
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { envBoolean } from '@agentry/observability';
+import { Transform, type TransformFnParams } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+
+/**
+ * Reads the raw environment string: with loadConfig's implicit conversion, the already-converted
+ * `value` of "false" is `true` (Boolean("false")), so `@Transform(envBoolean)` alone cannot see it.
+ */
+const envFlag = ({ obj, key }: TransformFnParams): boolean => envBoolean({ value: (obj as Record<string, unknown>)[key] });
 
 export class RunsConfig extends BaseServiceConfig {
+  /** Redeclared to read "false" as false (see envFlag); deployments set it to false and run migrate.ts once. */
+  @Transform(envFlag) @IsBoolean() override MIGRATE_ON_START: boolean = true;
   /** Signs list cursors. */
   @IsString() @MinLength(16) CURSOR_SECRET: string = 'dev-cursor-secret-change-me';
   /** Used when tenancy does not answer the quotas request. */

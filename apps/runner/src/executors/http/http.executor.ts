@@ -21,6 +21,7 @@ export class HttpExecutor implements Executor<HttpExecutorSpec> {
     const timeout = AbortSignal.timeout(limitMs);
     const body = JSON.stringify({ runId: context.runId, agentId: context.agentId, input: context.input, endUserId: context.endUserId, connections: context.connections });
     let answer: { status: number; text: string };
+    const startedAt = Date.now();
     try {
       answer = await postJson(url, body, {
         signal: AbortSignal.any([context.signal, timeout]),
@@ -31,6 +32,7 @@ export class HttpExecutor implements Executor<HttpExecutorSpec> {
       if (context.signal.aborted) throw error; // cancelled or out of time: the run's owner decides
       throw describe(error, timeout.aborted, limitMs);
     }
+    await context.emit('http.response', { status: answer.status, durationMs: Date.now() - startedAt, bytes: Buffer.byteLength(answer.text) });
     if (answer.status < 200 || answer.status >= 300) throw new ExecutionFailure('http_error', `The agent endpoint answered HTTP ${answer.status}.`);
     try {
       return { output: JSON.parse(answer.text) as unknown };
