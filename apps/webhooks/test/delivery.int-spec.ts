@@ -256,6 +256,25 @@ describe('webhook deliveries (local receiver, private targets allowed)', () => {
     expect(new Set(receiver.requests('/manual').map((r) => headersOf(r)['webhook-id']))).toEqual(new Set([failed.id]));
   });
 
+  it('recovers the failed messages since a given time', async () => {
+    const { orgId, applicationId, ctx } = tenant();
+    receiver.script('/recover', [{ status: 500 }]);
+    const endpoint = await createEndpoint(ctx, '/recover');
+    const before = new Date().toISOString();
+    for (let i = 0; i < 2; i++) await publishEvent(client.nc, ns, platformEvent({ orgId, applicationId }));
+    await waitFor(async () => {
+      const messages = await messagesOf(ctx, endpoint.id);
+      return messages.length === 2 && messages.every((m) => m.status === 'failed');
+    });
+    receiver.script('/recover', [{ status: 204 }]);
+    const future = new Date(Date.now() + 60_000).toISOString();
+    expect(await call(WebhookSubjects.recoverMessages, ctx, { id: endpoint.id, since: future })).toEqual({ id: endpoint.id, object: 'webhook_endpoint', recovered: 0 });
+    expect(await call(WebhookSubjects.recoverMessages, ctx, { id: endpoint.id, since: before })).toEqual({ id: endpoint.id, object: 'webhook_endpoint', recovered: 2 });
+    await waitFor(async () => (await messagesOf(ctx, endpoint.id)).every((m) => m.status === 'delivered'));
+    const error = await call(WebhookSubjects.recoverMessages, ctx, { id: endpoint.id, since: 'last tuesday' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 'validation_failed' });
+  });
+
   it('delivers events published while the service was down once it is back', async () => {
     const { orgId, applicationId, ctx } = tenant();
     await createEndpoint(ctx, '/restart');

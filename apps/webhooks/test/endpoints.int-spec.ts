@@ -160,6 +160,7 @@ describe('webhook endpoints over NATS (production SSRF policy)', () => {
       expect(await fail(WebhookSubjects.sendTest, ctx, { id: created.id })).toMatchObject({ status: 404 });
       expect(await fail(WebhookSubjects.listMessages, ctx, { id: created.id })).toMatchObject({ status: 404 });
       expect(await fail(WebhookSubjects.retryMessage, ctx, { id: created.id, msgId: newId('msg') })).toMatchObject({ status: 404 });
+      expect(await fail(WebhookSubjects.recoverMessages, ctx, { id: created.id, since: new Date(0).toISOString() })).toMatchObject({ status: 404 });
       expect(await fail(WebhookSubjects.deleteEndpoint, ctx, { id: created.id })).toMatchObject({ status: 404 });
       const list = await call<ListReply<WebhookEndpointDto>>(WebhookSubjects.listEndpoints, ctx, {});
       expect(list.data.map((e) => e.id)).not.toContain(created.id);

@@ -7,7 +7,7 @@ import type { NewEvent } from '@agentry/messaging';
  */
 export function endpointChanged(
   ctx: RequestContext,
-  type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted' | 'webhook.secret_rotated' | 'webhook.test_sent' | 'webhook.message_retried',
+  type: 'webhook.created' | 'webhook.updated' | 'webhook.deleted' | 'webhook.secret_rotated' | 'webhook.test_sent' | 'webhook.message_retried' | 'webhook.messages_recovered',
   action: string,
   endpoint: WebhookEndpointDto & { applicationId: string; orgId: string },
   metadata?: Record<string, unknown>,

@@ -1,7 +1,7 @@
 import type { WebhookMessageStatus } from '@agentry/contracts';
 import type { AppScope } from '@agentry/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { WebhookAttemptEntity } from './entities/webhook-attempt.entity.js';
 import { WebhookMessageEntity } from './entities/webhook-message.entity.js';
 import { WebhookPayloadEntity } from './entities/webhook-payload.entity.js';
@@ -60,6 +60,15 @@ export class MessagesRepository {
     const where = { id, endpointId, orgId: scope.orgId, applicationId: scope.applicationId };
     const result = await repository.update(where, { status: 'pending', nextAttemptAt: new Date(), updatedAt: new Date() });
     return (result.affected ?? 0) > 0 ? repository.findOneBy(where) : null;
+  }
+
+  /** Every failed message of the endpoint created at or after `since` is due now; returns how many. */
+  async recoverFailed(manager: EntityManager, scope: AppScope, endpointId: string, since: Date): Promise<number> {
+    const result = await manager.getRepository(WebhookMessageEntity).update(
+      { endpointId, orgId: scope.orgId, applicationId: scope.applicationId, status: 'failed', createdAt: MoreThanOrEqual(since) },
+      { status: 'pending', nextAttemptAt: new Date(), updatedAt: new Date() },
+    );
+    return result.affected ?? 0;
   }
 
   async recordAttempt(manager: EntityManager, scope: AppScope, messageId: string, attempt: NewAttempt, next: { status: WebhookMessageStatus; nextAttemptAt: Date | null }): Promise<void> {

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString,
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString,
   Max, MaxLength, Min, ValidateIf,
 } from 'class-validator';
 import { ListQuery } from '../pagination.js';
@@ -59,4 +59,10 @@ export class ListWebhookMessagesRequest extends ListQuery {
 export class RetryWebhookMessageRequest {
   @IsString() @MaxLength(100) id!: string;
   @IsString() @MaxLength(100) msgId!: string;
+}
+
+/** `POST /webhooks/{id}/recover {since}`. */
+export class RecoverWebhookMessagesRequest {
+  @IsString() @MaxLength(100) id!: string;
+  @IsISO8601({ strict: true }) since!: string;
 }

@@ -44,3 +44,10 @@ export interface WebhookMessageDto {
   createdAt: string;
   nextAttemptAt: string | null;
 }
+
+export interface WebhookRecoverReply {
+  id: string;
+  object: 'webhook_endpoint';
+  /** Failed messages made due again. */
+  recovered: number;
+}

@@ -9,4 +9,6 @@ export const WebhookSubjects = {
   sendTest: 'webhooks.endpoint.test.v1',
   /** `POST /webhooks/{id}/messages/{msgId}/retry` → the message, due again now. */
   retryMessage: 'webhooks.message.retry.v1',
+  /** `POST /webhooks/{id}/recover {since}` → `WebhookRecoverReply`: failed messages created since then are due again. */
+  recoverMessages: 'webhooks.endpoint.recover.v1',
 } as const;
