@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
@@ -18,8 +19,12 @@ export function loadConfig<T extends object>(cls: Class<T>, env: Record<string, 
   return config;
 }
 
-/** Reads "true"/"1"/"yes" as true and anything else as false (implicit conversion would read "false" as true). */
-export function envBoolean({ value }: { value: unknown }): boolean {
-  if (typeof value === 'boolean') return value;
-  return ['true', '1', 'yes'].includes(String(value).toLowerCase());
+/**
+ * Reads "true"/"1"/"yes" as true and anything else as false. It looks at the raw env value
+ * (`obj[key]`): implicit conversion has already turned "false" into `true` in `value`.
+ */
+export function envBoolean({ value, obj, key }: { value: unknown; obj?: Record<string, unknown>; key?: string }): boolean {
+  const raw = obj && key !== undefined && key in obj ? obj[key] : value;
+  if (typeof raw === 'boolean') return raw;
+  return ['true', '1', 'yes'].includes(String(raw).toLowerCase());
 }
