@@ -1,11 +1,11 @@
-import { appError, AppError, hashApiKey, isWellFormedApiKey, Subjects, systemContext, CURRENT_API_VERSION, type AuthenticatedSessionReply } from '@agentry/contracts';
+import { appError, AppError, hashApiKey, isWellFormedApiKey, Subjects, systemContext, CURRENT_API_VERSION, type AuthenticatedApiKeyReply, type AuthenticatedSessionReply, type MembershipResolution } from '@agentry/contracts';
 import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { createHash } from 'node:crypto';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { Services } from '../core/services.client.js';
-import type { ApiKeyPrincipal, ApiKeyRecord, MembershipRecord, SessionPrincipal } from './principals.js';
+import type { ApiKeyPrincipal, SessionPrincipal } from './principals.js';
 import { TtlCache } from './ttl-cache.js';
 
 const SESSION_TTL_MS = 5_000;
@@ -19,7 +19,7 @@ const SESSION_TTL_MS = 5_000;
 export class Authenticator implements OnModuleInit, OnModuleDestroy {
   private readonly keys: TtlCache<ApiKeyPrincipal>;
   private readonly sessions = new TtlCache<SessionPrincipal>(SESSION_TTL_MS);
-  private readonly memberships: TtlCache<MembershipRecord>;
+  private readonly memberships: TtlCache<MembershipResolution>;
   private readonly endUsers: TtlCache<boolean>;
   private subscriptions: Subscription[] = [];
 
@@ -71,7 +71,7 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
 
   private async loadApiKey(token: string, keyHash: string, requestId: string): Promise<ApiKeyPrincipal> {
     const ctx = systemContext(requestId, CURRENT_API_VERSION);
-    const key = await this.services.call<ApiKeyRecord>(Subjects.identity.authenticateApiKey, ctx, { key: token }).catch(rethrowAs401);
+    const key = await this.services.call<AuthenticatedApiKeyReply>(Subjects.identity.authenticateApiKey, ctx, { key: token }).catch(rethrowAs401);
     const membership = await this.membership(key.createdBy, key.orgId, key.applicationId, requestId).catch(rethrowAs401);
     const allowed = new Set(membership.permissions);
     return {
@@ -96,9 +96,9 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The user's role and permissions in the org; 404 when not a member or the application is not the org's. */
-  membership(userId: string, orgId: string, applicationId: string | undefined, requestId: string): Promise<MembershipRecord> {
+  membership(userId: string, orgId: string, applicationId: string | undefined, requestId: string): Promise<MembershipResolution> {
     return this.memberships.getOrLoad(`${userId}|${orgId}|${applicationId ?? ''}`, () =>
-      this.services.call<MembershipRecord>(Subjects.tenancy.resolveMembership, systemContext(requestId, CURRENT_API_VERSION, orgId), {
+      this.services.call<MembershipResolution>(Subjects.tenancy.resolveMembership, systemContext(requestId, CURRENT_API_VERSION, orgId), {
         userId, orgId, ...(applicationId ? { applicationId } : {}),
       }),
     );
