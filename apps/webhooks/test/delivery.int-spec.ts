@@ -275,6 +275,24 @@ describe('webhook deliveries (local receiver, private targets allowed)', () => {
     expect(error).toMatchObject({ status: 400, code: 'validation_failed' });
   });
 
+  it('never delivers a message twice when two replicas dispatch side by side', async () => {
+    const second = await startService(webhooksService, env);
+    try {
+      const { orgId, applicationId, ctx } = tenant();
+      const paths = ['/pair-1', '/pair-2', '/pair-3'];
+      for (const path of paths) await createEndpoint(ctx, path);
+      await Promise.all(Array.from({ length: 15 }, () => publishEvent(client.nc, ns, platformEvent({ orgId, applicationId }))));
+      await waitFor(async () => paths.every((p) => receiver.requests(p).length >= 15), 15_000);
+      await quiet();
+      for (const path of paths) {
+        const ids = receiver.requests(path).map((r) => headersOf(r)['webhook-id']);
+        expect([path, ids.length, new Set(ids).size]).toEqual([path, 15, 15]);
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
   it('delivers events published while the service was down once it is back', async () => {
     const { orgId, applicationId, ctx } = tenant();
     await createEndpoint(ctx, '/restart');
