@@ -5,7 +5,8 @@
 // process, as in production; autocannon runs in this one. Prints req/s, p50, p99 and ratios.
 //
 // Env: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
-// NATS_URL (default nats://127.0.0.1:4222), BENCH_SECONDS (8), BENCH_CONNECTIONS (50), BENCH_ROUNDS (3).
+// NATS_URL (default nats://127.0.0.1:4222), BENCH_SECONDS (8), BENCH_CONNECTIONS (50), BENCH_ROUNDS (3),
+// BENCH_ONLY=platform (skip the baselines), BENCH_PROFILE=1 (CPU profiles; summarize with bench/profile-summary.js).
 import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -38,8 +39,12 @@ async function admin(sql) {
   try { await c.query(sql); } finally { await c.end(); }
 }
 
+// BENCH_PROFILE=1 writes CPU profiles of the gateway and runs processes to .data/profiles.
+const PROFILED = new Set(process.env.BENCH_PROFILE ? ['gateway', 'runs'] : []);
+
 function startApp(app, env) {
-  const child = spawn(process.execPath, [join(root, 'apps', app, 'dist', 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const flags = PROFILED.has(app) ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.data', 'profiles')}`, `--cpu-prof-name=${app}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...flags, join(root, 'apps', app, 'dist', 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   return child;
 }
@@ -116,11 +121,12 @@ async function main() {
   await startBaseline('nats-responder.js', baseEnv);
   await startBaseline('fastify-nats.js', { ...baseEnv, PORT: '3903' });
 
-  const targets = [
+  const allTargets = [
     { name: '(a) Fastify + PostgreSQL read', url: `http://127.0.0.1:3902/runs/${runId}`, headers: {} },
     { name: '(b) Fastify → NATS → PostgreSQL', url: `http://127.0.0.1:3903/runs/${runId}`, headers: {} },
     { name: 'Agentry gateway (API key, full edge)', url: `http://127.0.0.1:3901/api/runs/${runId}`, headers: { authorization: `Bearer ${key}` } },
   ];
+  const targets = process.env.BENCH_ONLY === 'platform' ? allTargets.slice(2) : allTargets;
   log(`warming up (${targets.length} targets)`);
   for (const t of targets) await new Promise((res) => autocannon({ url: t.url, headers: t.headers, connections: 10, duration: 2 }, res));
   const results = new Map(targets.map((t) => [t.name, []]));
@@ -134,14 +140,14 @@ async function main() {
     const rs = results.get(t.name);
     return { name: t.name, rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) };
   });
-  const b = summary[1];
+  const b = summary.length === 3 ? summary[1] : summary[0];
   const pad = (s, n) => String(s).padEnd(n);
   process.stdout.write(`\nGET run by id, ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds (medians)\n\n`);
   process.stdout.write(`${pad('path', 40)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}vs (b)\n`);
   for (const s of summary) {
     process.stdout.write(`${pad(s.name, 40)}${pad(Math.round(s.rps), 10)}${pad(s.p50, 9)}${pad(s.p99, 9)}${(s.rps / b.rps).toFixed(2)}×\n`);
   }
-  process.stdout.write(`\nplatform / (a) = ${(summary[2].rps / summary[0].rps).toFixed(2)}×, platform / (b) = ${(summary[2].rps / b.rps).toFixed(2)}×\n`);
+  if (summary.length === 3) process.stdout.write(`\nplatform / (a) = ${(summary[2].rps / summary[0].rps).toFixed(2)}×, platform / (b) = ${(summary[2].rps / b.rps).toFixed(2)}×\n`);
 }
 
 async function cleanup() {
