@@ -50,6 +50,11 @@ export class WebhooksController {
     return this.services.call(S.sendTest, ctx, { id });
   }
 
+  @Post(':id/recover') @HttpCode(202) @Requires('webhooks:replay')
+  recover(@Context() ctx: RequestContext, @Param('id') id: string, @JsonBody() body: unknown) {
+    return this.services.call(S.recoverMessages, ctx, withIds(body, { id }));
+  }
+
   @Post(':id/messages/:msgId/retry') @HttpCode(202) @Requires('webhooks:replay')
   retry(@Context() ctx: RequestContext, @Param('id') id: string, @Param('msgId') msgId: string) {
     return this.services.call(S.retryMessage, ctx, { id, msgId });
