@@ -255,7 +255,7 @@ describe('journey: a backend runs an agent for its end-user', () => {
       const big = await backend.post('/end-users', { name: 'x'.repeat(1024 * 1024 + 10) });
       expect(big.status).toBe(413);
       expect(big.body.code).toBe('payload_too_large');
-      const broken = await backend.request('POST', '/end-users', { rawBody: '{"name":', headers: { 'content-type': 'application/json' } });
+      const broken = await backend.request<{ code: string }>('POST', '/end-users', { rawBody: '{"name":', headers: { 'content-type': 'application/json' } });
       expect(broken.status).toBe(400);
       expect(broken.body.code).toBe('invalid_json');
     });

@@ -1,4 +1,4 @@
-export interface ApiResponse<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface ApiResponse<T = any> {  
   status: number;
   headers: Headers;
   body: T;
@@ -26,16 +26,16 @@ export class ApiClient {
     return this.cookies.get(name);
   }
 
-  get<T = any>(path: string, options: RequestOptions = {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  get<T = any>(path: string, options: RequestOptions = {}) {  
     return this.request<T>('GET', path, options);
   }
-  post<T = any>(path: string, body?: unknown, options: RequestOptions = {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  post<T = any>(path: string, body?: unknown, options: RequestOptions = {}) {  
     return this.request<T>('POST', path, { ...options, body });
   }
-  patch<T = any>(path: string, body?: unknown, options: RequestOptions = {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  patch<T = any>(path: string, body?: unknown, options: RequestOptions = {}) {  
     return this.request<T>('PATCH', path, { ...options, body });
   }
-  delete<T = any>(path: string, options: RequestOptions = {}) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  delete<T = any>(path: string, options: RequestOptions = {}) {  
     return this.request<T>('DELETE', path, options);
   }
 

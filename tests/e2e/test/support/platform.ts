@@ -5,7 +5,7 @@ import { createTestDatabase, deleteTestStreams, serviceTestEnv, testNamespace, t
 export const ALL_SERVICES = ['identity', 'tenancy', 'runs', 'runner', 'audit', 'webhooks'] as const;
 export type ServiceName = (typeof ALL_SERVICES)[number];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type AnyDefinition = ServiceDefinition<any>;
 
 /** Loaded on demand, so a test that needs only some services does not load the others. */
@@ -25,7 +25,7 @@ async function definition(name: ServiceName): Promise<AnyDefinition> {
  * against a fresh database and a NATS namespace of its own.
  */
 export class TestPlatform {
-  readonly services = new Map<string, RunningService<BaseServiceConfig>>();
+  readonly services = new Map<ServiceName, RunningService<BaseServiceConfig>>();
   gateway!: RunningGateway;
 
   private constructor(readonly db: TestDatabase, readonly namespace: string, readonly env: Record<string, string>) {}
