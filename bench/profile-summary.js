@@ -2,13 +2,19 @@
 // Summarizes a V8 .cpuprofile: self time by function and by package, top N.
 import { readFileSync } from 'node:fs';
 
-const [file, topArg] = process.argv.slice(2);
+// usage: node bench/profile-summary.js FILE [TOP] [SKIP_SECONDS] — SKIP_SECONDS drops start-up samples.
+const [file, topArg, skipArg] = process.argv.slice(2);
 const top = Number(topArg ?? 30);
+const skipUs = Number(skipArg ?? 0) * 1e6;
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const dt = profile.timeDeltas;
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0)));
+let elapsed = 0;
+profile.samples.forEach((id, i) => {
+  elapsed += dt[i] ?? 0;
+  if (elapsed >= skipUs) self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const fn = new Map();
 const pkg = new Map();

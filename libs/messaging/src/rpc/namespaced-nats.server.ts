@@ -14,7 +14,15 @@ export class NamespacedNatsServer extends ServerNats {
     private readonly namespace: Namespace,
     private readonly queue: string,
   ) {
-    super({ queue, gracefulShutdown: false });
+    super({ queue, gracefulShutdown: false, serializer: { serialize: (packet: unknown) => ({ data: JSON.stringify(packet), headers: undefined }) } });
+  }
+
+  /**
+   * Our patterns are plain subject strings, so the handler is a map lookup. Nest's default
+   * first tries `JSON.parse(pattern)`, which throws (and builds a stack) on every message.
+   */
+  override getHandlerByPattern(pattern: string) {
+    return this.messageHandlers.get(pattern) ?? null;
   }
 
   override async createNatsClient(): Promise<never> {
