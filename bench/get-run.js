@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench` (after `pnpm build`): an authenticated GET /api/runs/{id} through the platform,
 // side by side with (a) a bare Fastify handler doing the same PostgreSQL read and (b) a
-// hand-written Fastify → NATS request → PostgreSQL read path. Every server runs in its own
+// hand-written Fastify → NATS request → PostgreSQL read path, and (b') the same with the platform's
+// NATS write batching. Every server runs in its own
 // process, as in production; autocannon runs in this one. Prints req/s, p50, p99 and ratios.
 //
 // Env: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres),
@@ -120,13 +121,16 @@ async function main() {
   await startBaseline('fastify-pg.js', { ...baseEnv, PORT: '3902' });
   await startBaseline('nats-responder.js', baseEnv);
   await startBaseline('fastify-nats.js', { ...baseEnv, PORT: '3903' });
+  await startBaseline('nats-responder.js', { ...baseEnv, SUBJECT: `${subject}-batched`, COALESCE: '1' });
+  await startBaseline('fastify-nats.js', { ...baseEnv, SUBJECT: `${subject}-batched`, COALESCE: '1', PORT: '3904' });
 
   const allTargets = [
     { name: '(a) Fastify + PostgreSQL read', url: `http://127.0.0.1:3902/runs/${runId}`, headers: {} },
     { name: '(b) Fastify → NATS → PostgreSQL', url: `http://127.0.0.1:3903/runs/${runId}`, headers: {} },
+    { name: "(b') (b) with batched NATS writes", url: `http://127.0.0.1:3904/runs/${runId}`, headers: {} },
     { name: 'Agentry gateway (API key, full edge)', url: `http://127.0.0.1:3901/api/runs/${runId}`, headers: { authorization: `Bearer ${key}` } },
   ];
-  const targets = process.env.BENCH_ONLY === 'platform' ? allTargets.slice(2) : allTargets;
+  const targets = process.env.BENCH_ONLY === 'platform' ? allTargets.slice(3) : allTargets;
   log(`warming up (${targets.length} targets)`);
   for (const t of targets) await new Promise((res) => autocannon({ url: t.url, headers: t.headers, connections: 10, duration: 2 }, res));
   const results = new Map(targets.map((t) => [t.name, []]));
@@ -140,14 +144,18 @@ async function main() {
     const rs = results.get(t.name);
     return { name: t.name, rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) };
   });
-  const b = summary.length === 3 ? summary[1] : summary[0];
+  const b = summary.length > 1 ? summary[1] : summary[0];
+  const platform = summary[summary.length - 1];
   const pad = (s, n) => String(s).padEnd(n);
   process.stdout.write(`\nGET run by id, ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds (medians)\n\n`);
-  process.stdout.write(`${pad('path', 40)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}vs (b)\n`);
+  process.stdout.write(`${pad('path', 42)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}vs (b)\n`);
   for (const s of summary) {
-    process.stdout.write(`${pad(s.name, 40)}${pad(Math.round(s.rps), 10)}${pad(s.p50, 9)}${pad(s.p99, 9)}${(s.rps / b.rps).toFixed(2)}×\n`);
+    process.stdout.write(`${pad(s.name, 42)}${pad(Math.round(s.rps), 10)}${pad(s.p50, 9)}${pad(s.p99, 9)}${(s.rps / b.rps).toFixed(2)}×\n`);
   }
-  if (summary.length === 3) process.stdout.write(`\nplatform / (a) = ${(summary[2].rps / summary[0].rps).toFixed(2)}×, platform / (b) = ${(summary[2].rps / b.rps).toFixed(2)}×\n`);
+  if (summary.length > 1) {
+    const [a, , bBatched] = summary;
+    process.stdout.write(`\nplatform / (a) = ${(platform.rps / a.rps).toFixed(2)}×, platform / (b) = ${(platform.rps / b.rps).toFixed(2)}×, platform / (b') = ${(platform.rps / bBatched.rps).toFixed(2)}×\n`);
+  }
 }
 
 async function cleanup() {

@@ -4,6 +4,8 @@ import Fastify from 'fastify';
 
 const { NATS_URL, PORT, SUBJECT, ORG_ID, APP_ID } = process.env;
 const nc = await connect({ servers: NATS_URL, noAsyncTraces: true });
+// COALESCE=1: the same write batching the platform's connections use (libs/messaging).
+if (process.env.COALESCE === '1') (await import('../../libs/messaging/dist/nats.js')).coalesceWrites(nc);
 const app = Fastify({ logger: false });
 app.get('/runs/:id', async (request, reply) => {
   const msg = await nc.request(SUBJECT, JSON.stringify({ id: request.params.id, orgId: ORG_ID, applicationId: APP_ID }), { timeout: 5000 });

@@ -6,6 +6,8 @@ import { RUN_SQL, runJson } from './run-query.js';
 const { DATABASE_URL, NATS_URL, SUBJECT } = process.env;
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 const nc = await connect({ servers: NATS_URL, noAsyncTraces: true });
+// COALESCE=1: the same write batching the platform's connections use (libs/messaging).
+if (process.env.COALESCE === '1') (await import('../../libs/messaging/dist/nats.js')).coalesceWrites(nc);
 nc.subscribe(SUBJECT, {
   queue: 'bench',
   callback: (_err, msg) => {
