@@ -10,6 +10,7 @@
 // BENCH_ONLY=platform (skip the baselines), BENCH_PROFILE=1 (CPU profiles; summarize with bench/profile-summary.js).
 import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,17 +44,30 @@ async function admin(sql) {
 // BENCH_PROFILE=1 writes CPU profiles of the gateway and runs processes to .data/profiles.
 const PROFILED = new Set(process.env.BENCH_PROFILE ? ['gateway', 'runs'] : []);
 
+const pids = {};
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function startApp(app, env) {
   const flags = PROFILED.has(app) ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.data', 'profiles')}`, `--cpu-prof-name=${app}.cpuprofile`] : [];
   const child = spawn(process.execPath, [...flags, join(root, 'apps', app, 'dist', 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
+  pids[app] = child.pid;
   return child;
 }
 
-function startBaseline(file, env) {
+function startBaseline(file, env, label) {
   return new Promise((resolve, reject) => {
     const child = fork(join(root, 'bench', 'baselines', file), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     children.push(child);
+    pids[label] = child.pid;
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`${file} exited ${code}`)));
   });
@@ -118,17 +132,17 @@ async function main() {
 
   const subject = `${namespace}.bench.get-run`;
   const baseEnv = { DATABASE_URL, NATS_URL, ORG_ID: orgId, APP_ID: applicationId, SUBJECT: subject };
-  await startBaseline('fastify-pg.js', { ...baseEnv, PORT: '3902' });
-  await startBaseline('nats-responder.js', baseEnv);
-  await startBaseline('fastify-nats.js', { ...baseEnv, PORT: '3903' });
-  await startBaseline('nats-responder.js', { ...baseEnv, SUBJECT: `${subject}-batched`, COALESCE: '1' });
-  await startBaseline('fastify-nats.js', { ...baseEnv, SUBJECT: `${subject}-batched`, COALESCE: '1', PORT: '3904' });
+  await startBaseline('fastify-pg.js', { ...baseEnv, PORT: '3902' }, 'a');
+  await startBaseline('nats-responder.js', baseEnv, 'b-responder');
+  await startBaseline('fastify-nats.js', { ...baseEnv, PORT: '3903' }, 'b-edge');
+  await startBaseline('nats-responder.js', { ...baseEnv, SUBJECT: `${subject}-batched`, COALESCE: '1' }, 'b2-responder');
+  await startBaseline('fastify-nats.js', { ...baseEnv, SUBJECT: `${subject}-batched`, COALESCE: '1', PORT: '3904' }, 'b2-edge');
 
   const allTargets = [
-    { name: '(a) Fastify + PostgreSQL read', url: `http://127.0.0.1:3902/runs/${runId}`, headers: {} },
-    { name: '(b) Fastify → NATS → PostgreSQL', url: `http://127.0.0.1:3903/runs/${runId}`, headers: {} },
-    { name: "(b') (b) with batched NATS writes", url: `http://127.0.0.1:3904/runs/${runId}`, headers: {} },
-    { name: 'Agentry gateway (API key, full edge)', url: `http://127.0.0.1:3901/api/runs/${runId}`, headers: { authorization: `Bearer ${key}` } },
+    { name: '(a) Fastify + PostgreSQL read', url: `http://127.0.0.1:3902/runs/${runId}`, headers: {}, procs: { edge: 'a' } },
+    { name: '(b) Fastify → NATS → PostgreSQL', url: `http://127.0.0.1:3903/runs/${runId}`, headers: {}, procs: { edge: 'b-edge', service: 'b-responder' } },
+    { name: "(b') (b) with batched NATS writes", url: `http://127.0.0.1:3904/runs/${runId}`, headers: {}, procs: { edge: 'b2-edge', service: 'b2-responder' } },
+    { name: 'Agentry gateway (API key, full edge)', url: `http://127.0.0.1:3901/api/runs/${runId}`, headers: { authorization: `Bearer ${key}` }, procs: { edge: 'gateway', service: 'runs' } },
   ];
   const targets = process.env.BENCH_ONLY === 'platform' ? allTargets.slice(3) : allTargets;
   log(`warming up (${targets.length} targets)`);
@@ -137,20 +151,28 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const t of targets) {
       log(`round ${round}/${ROUNDS}: ${t.name}`);
-      results.get(t.name).push(await load(t.url, t.headers));
+      const before = Object.fromEntries(Object.entries(t.procs).map(([k, label]) => [k, cpuSeconds(pids[label])]));
+      const r = await load(t.url, t.headers);
+      const total = r.rps * SECONDS;
+      for (const [k, label] of Object.entries(t.procs)) r[`${k}CpuUs`] = ((cpuSeconds(pids[label]) - before[k]) / total) * 1e6;
+      results.get(t.name).push(r);
     }
   }
   const summary = targets.map((t) => {
     const rs = results.get(t.name);
-    return { name: t.name, rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) };
+    return {
+      name: t.name, rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)),
+      edgeCpuUs: median(rs.map((r) => r.edgeCpuUs)), serviceCpuUs: t.procs.service ? median(rs.map((r) => r.serviceCpuUs)) : undefined,
+    };
   });
   const b = summary.length > 1 ? summary[1] : summary[0];
   const platform = summary[summary.length - 1];
   const pad = (s, n) => String(s).padEnd(n);
   process.stdout.write(`\nGET run by id, ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds (medians)\n\n`);
-  process.stdout.write(`${pad('path', 42)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}vs (b)\n`);
+  process.stdout.write(`${pad('path', 42)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('vs (b)', 8)}CPU µs/req (edge + service)\n`);
   for (const s of summary) {
-    process.stdout.write(`${pad(s.name, 42)}${pad(Math.round(s.rps), 10)}${pad(s.p50, 9)}${pad(s.p99, 9)}${(s.rps / b.rps).toFixed(2)}×\n`);
+    const cpu = `${Math.round(s.edgeCpuUs)}${s.serviceCpuUs === undefined ? '' : ` + ${Math.round(s.serviceCpuUs)}`}`;
+    process.stdout.write(`${pad(s.name, 42)}${pad(Math.round(s.rps), 9)}${pad(s.p50, 8)}${pad(s.p99, 8)}${pad(`${(s.rps / b.rps).toFixed(2)}×`, 8)}${cpu}\n`);
   }
   if (summary.length > 1) {
     const [a, , bBatched] = summary;
