@@ -99,6 +99,8 @@ export async function startService<C extends BaseServiceConfig>(
   });
   app.useGlobalFilters(new AppErrorRpcFilter());
   await app.listen();
+  // Round-trip to the server so every handler's subscription is registered before we report ready.
+  await nc.flush();
   relay?.start();
 
   const health = await startHealthServer({
