@@ -175,10 +175,14 @@ describe('runner: runs executed end to end over NATS and JetStream', () => {
   });
 
   it('executes at most RUNNER_CONCURRENCY runs at once; the others wait in JetStream', async () => {
-    const batch = await Promise.all([1, 2, 3].map(() => createRun(client.rpc, tenant, { agentId: 'sleep', input: { ms: 700 } })));
-    await until(batch[0]!.id, (r) => r.status === 'running');
-    await new Promise((r) => setTimeout(r, 200));
-    const statuses = await Promise.all(batch.map(async (r) => (await get(r.id)).status));
+    const batch = await Promise.all([1, 2, 3].map(() => createRun(client.rpc, tenant, { agentId: 'sleep', input: { ms: 2000 } })));
+    const statusesOf = () => Promise.all(batch.map(async (r) => (await get(r.id)).status));
+    // Poll (rather than sleep a fixed time) so a loaded machine does not make this flaky.
+    let statuses = await statusesOf();
+    for (let i = 0; i < 100 && statuses.filter((s) => s === 'running').length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      statuses = await statusesOf();
+    }
     expect(statuses.filter((s) => s === 'running')).toHaveLength(2);
     expect(statuses.filter((s) => s === 'queued')).toHaveLength(1);
     for (const run of batch) expect(await finished(run.id)).toMatchObject({ status: 'succeeded' });
