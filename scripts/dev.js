@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm dev`: the whole platform on one machine. Uses DATABASE_URL / NATS_URL when set, else
 // PostgreSQL and NATS on their default local ports, else starts an embedded PostgreSQL and a
-// local nats-server (data under .data/). Then starts every service and the gateway from dist/.
+// local nats-server (data under .data/; DEV_EMBEDDED_POSTGRES=1 forces the embedded one). Then
+// starts every service and the gateway from dist/.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -42,7 +43,7 @@ async function ensureDatabase(url) {
 
 async function resolvePostgres() {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  if (await reachable('127.0.0.1', 5432)) {
+  if (process.env.DEV_EMBEDDED_POSTGRES !== '1' && (await reachable('127.0.0.1', 5432))) {
     const url = 'postgres://postgres@127.0.0.1:5432/agentry';
     await ensureDatabase(url);
     log('using PostgreSQL on 127.0.0.1:5432');
