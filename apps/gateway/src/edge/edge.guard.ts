@@ -3,6 +3,8 @@ import {
 } from '@agentry/contracts';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ensureTraceparent } from '@agentry/observability';
+import { randomBytes } from 'node:crypto';
 import { GatewayConfig } from '../config/gateway.config.js';
 import type { GatewayReply, GatewayRequest } from '../core/gateway-request.js';
 import { ROUTE_ACCESS, type RouteAccess } from '../core/route-metadata.js';
@@ -12,6 +14,7 @@ import { DenialRecorder } from './denial-recorder.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const BEARER = /^bearer\s+(\S+)\s*$/i;
+const PATH_PARAM = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
  * The edge pipeline in one place, in the order api.md fixes: API version, authentication
@@ -46,7 +49,9 @@ export class EdgeGuard implements CanActivate {
     const ctx: RequestContext = {
       requestId: base.requestId, principal: { type: 'anonymous', id: 'anonymous' }, permissions: [],
       apiVersion: headerVersion ?? CURRENT_API_VERSION, ip: request.ip, userAgent: header(request, 'user-agent'),
-      traceparent: header(request, 'traceparent'),
+      // Every request carries a W3C trace context onward (NATS headers, outbox rows), so one
+      // trace spans gateway → service → outbox → consumer; a caller's own is kept.
+      traceparent: ensureTraceparent(header(request, 'traceparent'), randomHex),
     };
     base.ctx = ctx;
 
@@ -65,6 +70,10 @@ export class EdgeGuard implements CanActivate {
       this.deny(request, ctx, Errors.insufficientScope(access.permission), access.permission);
     }
     await this.applyRateLimit(reply, request, ctx, 'principal');
+    // Every path parameter is an id or a slug: anything else names nothing.
+    for (const value of Object.values((request.params ?? {}) as Record<string, string>)) {
+      if (!PATH_PARAM.test(value)) throw Errors.notFound('resource');
+    }
     return true;
   }
 
@@ -149,6 +158,18 @@ export class EdgeGuard implements CanActivate {
     this.denials.record(ctx, { code: error.code, status: error.status, method: request.method, path, permission });
     throw error;
   }
+}
+
+// Trace ids from a pooled buffer: one kernel call per 256 requests rather than per request.
+let pool = Buffer.alloc(0);
+let offset = 0;
+function randomHex(bytes: number): string {
+  if (offset + bytes > pool.length) {
+    pool = randomBytes(24 * 256);
+    offset = 0;
+  }
+  offset += bytes;
+  return pool.toString('hex', offset - bytes, offset);
 }
 
 function header(request: GatewayRequest, name: string): string | undefined {
