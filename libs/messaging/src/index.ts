@@ -11,6 +11,7 @@ export * from './outbox/outbox-relay.js';
 export * from './outbox/claim-event.js';
 export * from './jetstream/streams.js';
 export * from './jetstream/durable-consumer.js';
+export * from './jetstream/events-stream-consumer.js';
 export * from './service/base-service.config.js';
 export * from './service/tokens.js';
 export * from './service/start-service.js';

@@ -1,41 +1,20 @@
-import { Streams } from '@agentry/contracts';
-import { DurableConsumer, NATS_CONNECTION, Namespace } from '@agentry/messaging';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { EventsStreamConsumer, NATS_CONNECTION, Namespace } from '@agentry/messaging';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { parseIncomingEvent } from './incoming-event.js';
 import { AUDIT_CONSUMER, RecordAuditEvent } from './use-cases/record-audit-event/record-audit-event.use-case.js';
 
-/**
- * The durable "audit" consumer of the EVENTS stream: the server keeps its position, so events
- * published while the service is down are recorded when it comes back. Replicas share it.
- */
+/** The durable "audit" consumer of the EVENTS stream: every event with an audit block becomes one record. */
 @Injectable()
-export class AuditEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+export class AuditEventsConsumer extends EventsStreamConsumer {
   private readonly logger = new Logger('AuditEventsConsumer');
-  private consumer: DurableConsumer | undefined;
 
-  constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    private readonly namespace: Namespace,
-    private readonly recordAuditEvent: RecordAuditEvent,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = new DurableConsumer(this.nc, {
-      stream: this.namespace.stream(Streams.events.name),
-      durable: AUDIT_CONSUMER,
-      filterSubjects: [this.namespace.subject('events.>')],
-    });
-    await this.consumer.start((msg) => this.handle(msg));
+  constructor(@Inject(NATS_CONNECTION) nc: NatsConnection, namespace: Namespace, private readonly recordAuditEvent: RecordAuditEvent) {
+    super(nc, namespace, AUDIT_CONSUMER);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer?.stop();
-    this.consumer = undefined;
-  }
-
-  private async handle(msg: JsMsg): Promise<void> {
+  protected async handle(msg: JsMsg): Promise<void> {
     const parsed = parseIncomingEvent(msg.data);
     switch (parsed.kind) {
       case 'audited':

@@ -16,8 +16,8 @@ export const Ctx = createParamDecorator((_: unknown, ctx: ExecutionContext): Req
   return value;
 });
 
-/** The data payload, validated against its contract class (unknown fields refused). */
+/** The data payload, validated against its contract class (unknown fields refused; an explicit `null` too). */
 export const Data = createParamDecorator((cls: Class<object> | undefined, ctx: ExecutionContext): unknown => {
-  const data = envelope(ctx)?.data ?? {};
-  return cls ? parsePayload(cls, data) : data;
+  const data = envelope(ctx)?.data;
+  return cls ? parsePayload(cls, data === undefined ? {} : data) : (data ?? {});
 });
