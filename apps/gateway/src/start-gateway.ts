@@ -1,8 +1,9 @@
-import { newId } from '@agentry/contracts';
+import { Errors, newId } from '@agentry/contracts';
 import { connectNats, ensureStreams, Namespace, NATS_CONNECTION, OutboxRelay, OutboxWriter, RpcClient } from '@agentry/messaging';
 import { JsonLogger, loadConfig } from '@agentry/observability';
 import { createServiceDataSource, migrate } from '@agentry/persistence';
 import fastifyCookie from '@fastify/cookie';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -13,6 +14,8 @@ import { GatewayConfig } from './config/gateway.config.js';
 import type { GatewayRequest } from './core/gateway-request.js';
 import { Services } from './core/services.client.js';
 import { gatewayMigrations } from './database/migrations/index.js';
+import { registerJsonBodyParser } from './edge/json-body.js';
+import { renderProblem } from './edge/problem.js';
 import { GatewayModule } from './gateway.module.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { GatewayMetrics } from './observability/gateway-metrics.js';
@@ -73,8 +76,17 @@ export async function startGateway(env: Record<string, string | undefined>): Pro
     genReqId: () => newId('req'),
     logger: false,
     return503OnClosing: true,
+    // The router refuses a malformed URL or an over-long path parameter before any hook runs:
+    // either way the path names nothing, so it is a 404 problem like any unknown or malformed id.
+    frameworkErrors: (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const requestId = String(request.id);
+      const problem = renderProblem(Errors.notFound('resource'), requestId);
+      void reply.status(404).header('Content-Type', 'application/problem+json').header('Request-Id', requestId).send(JSON.stringify(problem));
+    },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayRoot, adapter, { logger, bufferLogs: false });
+  // Nest's own body parsers (JSON and urlencoded) are left out: see registerJsonBodyParser.
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayRoot, adapter, { logger, bufferLogs: false, bodyParser: false });
+  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie as never);
   app.setGlobalPrefix('api', { exclude: ['healthz', 'readyz', 'metrics'] });
   app.enableShutdownHooks();

@@ -7,10 +7,10 @@ export const Context = createParamDecorator((_: unknown, context: ExecutionConte
   return context.switchToHttp().getRequest<GatewayRequest>().edge.ctx as RequestContext;
 });
 
-/** The JSON body, or {} when none was sent (services validate the shape). */
+/** The JSON body, or {} when none was sent (services validate the shape, so a JSON `null` is refused). */
 export const JsonBody = createParamDecorator((_: unknown, context: ExecutionContext): unknown => {
   const body = context.switchToHttp().getRequest<GatewayRequest>().body;
-  return body === undefined || body === null ? {} : body;
+  return body === undefined ? {} : body;
 });
 
 /** Merges path ids into the body, so services get one payload: `{id, ...body}`. */

@@ -38,6 +38,7 @@ export function toAppError(error: unknown): { error: AppError; unexpected: boole
     }
     if (status === 404) return { error: appError(404, 'not_found', 'No such route.'), unexpected: false };
     if (status === 413) return { error: appError(413, 'payload_too_large', 'The body is larger than 1 MiB.'), unexpected: false };
+    if (status === 415) return { error: appError(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.'), unexpected: false };
     if (status < 500) return { error: appError(status, 'bad_request', titleFor(status)), unexpected: false };
   }
   const statusCode = (error as { statusCode?: number }).statusCode;

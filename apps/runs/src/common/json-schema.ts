@@ -8,17 +8,25 @@ const MAX_CACHED = 500;
  * JSON Schema checks with ajv (strict: an unknown keyword is a mistake worth reporting). Compiled
  * validators are cached by a key the caller chooses; agent versions are immutable, so their id is
  * a safe key.
+ *
+ * Every tenant's schemas go through this one ajv instance, so it keeps none of them: a schema's
+ * `$id` is not registered (`addUsedSchema: false`, so one agent can neither squat another's `$id`
+ * nor `$ref` it) and ajv's own compile cache is emptied after each compile (it would otherwise
+ * hold every schema ever sent).
  */
 @Injectable()
 export class SchemaValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateFormats: false, logger: false });
+  private readonly ajv = new Ajv({
+    allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateFormats: false, logger: false,
+    addUsedSchema: false,
+  });
   private readonly cache = new Map<string, ValidateFunction>();
 
   /** Throws 400 `invalid_schema` naming `field` when `schema` does not compile. */
   assertCompiles(field: string, schema: Record<string, unknown> | null | undefined): void {
     if (!schema) return;
     try {
-      this.ajv.compile(schema);
+      this.compile(schema);
     } catch (error) {
       throw new AppError({
         status: 400, code: 'invalid_schema', title: titleFor(400), detail: `${field} is not a valid JSON Schema: ${(error as Error).message}`,
@@ -39,7 +47,7 @@ export class SchemaValidator {
     let validate = this.cache.get(cacheKey);
     if (!validate) {
       try {
-        validate = this.ajv.compile(schema);
+        validate = this.compile(schema);
       } catch {
         throw appError(500, 'internal_error', 'A stored schema no longer compiles.');
       }
@@ -47,6 +55,14 @@ export class SchemaValidator {
       this.cache.set(cacheKey, validate);
     }
     return validate;
+  }
+
+  private compile(schema: Record<string, unknown>): ValidateFunction {
+    try {
+      return this.ajv.compile(schema);
+    } finally {
+      this.ajv.removeSchema(); // drops compiled user schemas from ajv's cache; the meta-schemas stay
+    }
   }
 }
 

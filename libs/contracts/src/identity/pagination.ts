@@ -1,5 +1,6 @@
-import 'reflect-metadata'; // class-transformer's @Type reads design metadata; do not depend on the importer loading it first
-import { Type } from 'class-transformer';
+import 'reflect-metadata'; // class-transformer reads design metadata; do not depend on the importer loading it first
+import { Transform } from 'class-transformer';
+import { queryInteger } from '../pagination.js';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /**
@@ -7,7 +8,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
  * converted explicitly ("20" → 20; "abc" or "1.5" → 400 validation_failed).
  */
 export class IdentityListQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @Transform(queryInteger) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(1024) cursor?: string;
 }
 

@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { queryInteger } from '../pagination.js';
 import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from './page-query.js';
 import { ExecutorType, type ExecutorSpec } from './executor.js';
@@ -45,7 +46,7 @@ export class PublishVersionRequest extends AgentRef {
 export class ListAgentsQuery extends PageQuery {}
 
 export class ListVersionsQuery extends AgentRef {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @Transform(queryInteger) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(1024) cursor?: string;
 }
 

@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { queryInteger } from '../pagination.js';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from './page-query.js';
 import { AGENT_REF_MAX_LENGTH, MaxKeys } from './validators.js';
@@ -16,7 +17,7 @@ export class CreateRunRequest {
   /** The agent's `agt_` id or slug. */
   @IsString() @Length(1, AGENT_REF_MAX_LENGTH) agentId!: string;
   /** Default: the latest version. */
-  @IsOptional() @IsInt() @Min(1) version?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
   /** Validated against the version's inputSchema (422 `invalid_input`). */
   @IsObject() input!: Record<string, unknown>;
   @IsOptional() @MaxKeys(50) metadata?: Record<string, unknown>;
@@ -41,8 +42,8 @@ export class ListRunsQuery extends PageQuery {
 
 /** Oldest first. `after` is a `seq` (e.g. from SSE `Last-Event-ID`); `cursor` is the previous page's `nextCursor`. */
 export class ListRunEventsQuery extends RunIdRequest {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @IsOptional() @Transform(queryInteger) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) after?: number;
+  @IsOptional() @Transform(queryInteger) @IsInt() @Min(1) @Max(1000) limit?: number;
   @IsOptional() @IsString() @MaxLength(1024) cursor?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Subjects, type RequestContext, type SessionIssuedReply } from '@agentry/contracts';
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { GatewayConfig } from '../../config/gateway.config.js';
 import { Context, JsonBody } from '../../core/context.decorator.js';
 import type { GatewayReply, GatewayRequest } from '../../core/gateway-request.js';
@@ -43,8 +43,8 @@ export class AuthController {
   }
 
   @Get('me/sessions') @UserLevel()
-  sessions(@Context() ctx: RequestContext) {
-    return this.services.call(Subjects.identity.listSessions, ctx, {});
+  sessions(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
+    return this.services.call(Subjects.identity.listSessions, ctx, query);
   }
 
   @Delete('me/sessions/:id') @HttpCode(204) @UserLevel()

@@ -10,8 +10,8 @@ export class OrgsController {
   constructor(private readonly services: Services, private readonly rateLimits: RateLimitPolicy) {}
 
   @Get() @UserLevel()
-  list(@Context() ctx: RequestContext) {
-    return this.services.call(Subjects.tenancy.listOrgs, ctx, {});
+  list(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
+    return this.services.call(Subjects.tenancy.listOrgs, ctx, query);
   }
 
   @Post() @HttpCode(201) @UserLevel()

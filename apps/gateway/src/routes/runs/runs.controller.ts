@@ -26,8 +26,8 @@ export class RunsController {
   }
 
   @Get(':id/events') @Requires('runs:read')
-  events(@Context() ctx: RequestContext, @Param('id') id: string) {
-    return this.services.call(S.listRunEvents, ctx, { id });
+  events(@Context() ctx: RequestContext, @Param('id') id: string, @Query() query: Record<string, string>) {
+    return this.services.call(S.listRunEvents, ctx, { ...query, id });
   }
 
   @Post(':id/cancel') @HttpCode(200) @Requires('runs:cancel')
