@@ -748,7 +748,7 @@ describe('attacks through the gateway', () => {
       expectProblem(byMemberlessAdmin, 400, 'invalid_scopes');
     });
 
-    it("a key's permissions shrink with its creator's role, and die when the creator leaves", async () => {
+    it("a key's permissions shrink with its creator's role", async () => {
       const created = await admin.post('/api-keys', { name: 'admin key', scopes: ['webhooks:create', 'runs:read', 'agents:run'] });
       expect(created.status).toBe(201);
       const key = new ApiClient(base, { authorization: `Bearer ${created.body.key}` });
