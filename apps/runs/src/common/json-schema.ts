@@ -1,8 +1,17 @@
 import { AppError, appError, titleFor, type FieldError } from '@agentry/contracts';
 import { Injectable } from '@nestjs/common';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { setFlagsFromString } from 'node:v8';
 
 const MAX_CACHED = 500;
+
+// Tenants write the `pattern`s in their schemas, so they run on V8's linear-time engine (the `l`
+// flag): `^(a+)+$` against 41 characters took the backtracking engine over 3 minutes, blocking
+// every tenant. The engine has no backreferences, lookarounds or `u` mode: a pattern that needs
+// them is refused as an invalid schema.
+setFlagsFromString('--enable-experimental-regexp-engine');
+// `code` only matters for ajv's standalone code generation, which we do not use.
+const linearRegExp = Object.assign((pattern: string): RegExp => new RegExp(pattern, 'l'), { code: 'linearRegExp' });
 
 /**
  * JSON Schema checks with ajv (strict: an unknown keyword is a mistake worth reporting). Compiled
@@ -12,13 +21,13 @@ const MAX_CACHED = 500;
  * Every tenant's schemas go through this one ajv instance, so it keeps none of them: a schema's
  * `$id` is not registered (`addUsedSchema: false`, so one agent can neither squat another's `$id`
  * nor `$ref` it) and ajv's own compile cache is emptied after each compile (it would otherwise
- * hold every schema ever sent).
+ * hold every schema ever sent). Patterns run in linear time (see `linearRegExp`).
  */
 @Injectable()
 export class SchemaValidator {
   private readonly ajv = new Ajv({
     allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, validateFormats: false, logger: false,
-    addUsedSchema: false,
+    addUsedSchema: false, code: { regExp: linearRegExp },
   });
   private readonly cache = new Map<string, ValidateFunction>();
 
