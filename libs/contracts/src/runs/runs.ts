@@ -43,7 +43,8 @@ export class ListRunsQuery extends PageQuery {
 /** Oldest first. `after` is a `seq` (e.g. from SSE `Last-Event-ID`); `cursor` is the previous page's `nextCursor`. */
 export class ListRunEventsQuery extends RunIdRequest {
   @IsOptional() @Transform(queryInteger) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) after?: number;
-  @IsOptional() @Transform(queryInteger) @IsInt() @Min(1) @Max(1000) limit?: number;
+  /** 1..100 like every list (api.md). */
+  @IsOptional() @Transform(queryInteger) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(1024) cursor?: string;
 }
 

@@ -8,7 +8,7 @@ import { RunEventsRepository } from '../../run-events.repository.js';
 import { toRunEventDto } from '../../run.mapper.js';
 import { RunsRepository } from '../../runs.repository.js';
 
-const DEFAULT_EVENTS_PAGE = 100;
+const DEFAULT_EVENTS_PAGE = 20;
 
 /** A run's history, oldest first, resumable from a `seq` (`after`) or a `cursor`. */
 @Injectable()
