@@ -268,7 +268,8 @@ describe('webhook deliveries (local receiver, private targets allowed)', () => {
     });
     receiver.script('/recover', [{ status: 204 }]);
     const future = new Date(Date.now() + 60_000).toISOString();
-    expect(await call(WebhookSubjects.recoverMessages, ctx, { id: endpoint.id, since: future })).toEqual({ id: endpoint.id, object: 'webhook_endpoint', recovered: 0 });
+    const refused = await call(WebhookSubjects.recoverMessages, ctx, { id: endpoint.id, since: future }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ field: 'since', code: 'must_be_past' }] });
     expect(await call(WebhookSubjects.recoverMessages, ctx, { id: endpoint.id, since: before })).toEqual({ id: endpoint.id, object: 'webhook_endpoint', recovered: 2 });
     await waitFor(async () => (await messagesOf(ctx, endpoint.id)).every((m) => m.status === 'delivered'));
     const error = await call(WebhookSubjects.recoverMessages, ctx, { id: endpoint.id, since: 'last tuesday' }).catch((e: unknown) => e);

@@ -23,6 +23,10 @@ export class RecoverMessages {
     const scope = requireApplication(ctx);
     if (!isId('whk', input.id)) throw Errors.notFound('webhook endpoint');
     const since = new Date(input.since);
+    // A future `since` would silently recover nothing; say so instead.
+    if (since.getTime() > Date.now()) {
+      throw Errors.validation([{ field: 'since', code: 'must_be_past', message: 'since must be a date-time in the past' }]);
+    }
     const recovered = await this.dataSource.transaction(async (manager) => {
       const endpoint = await this.endpoints.findForUpdate(manager, scope, input.id);
       if (!endpoint) throw Errors.notFound('webhook endpoint');
