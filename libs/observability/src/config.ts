@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { productionProblems } from './production-guard.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Class<T> = new (...args: any[]) => T;
@@ -15,6 +16,12 @@ export function loadConfig<T extends object>(cls: Class<T>, env: Record<string, 
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration for ${cls.name}:\n${lines.join('\n')}`);
+  }
+  if ((config as { AGENTRY_ENV?: unknown }).AGENTRY_ENV === 'production') {
+    const problems = productionProblems(config, new cls());
+    if (problems.length > 0) {
+      throw new Error(`Refusing to start ${cls.name} with AGENTRY_ENV=production:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    }
   }
   return config;
 }

@@ -52,12 +52,13 @@ describe('deploy/Dockerfile', () => {
     for (const app of APPS) expect(text).toContain(app);
   });
 
-  it('runs the app as uid 10001 with NODE_ENV=production, a HEALTHCHECK and `node dist/main.js`', () => {
+  it('runs the app as uid 10001 with NODE_ENV=production and AGENTRY_ENV=production, a HEALTHCHECK and `node dist/main.js`', () => {
     const users = instruction(runtime, 'USER');
     expect(users.length).toBeGreaterThan(0);
     expect(users.at(-1)).toMatch(/^USER\s+10001(:10001)?$/);
     expect(runtime.lines.join('\n')).toMatch(/useradd[^\n]*--uid 10001/);
     expect(instruction(runtime, 'ENV').join(' ')).toMatch(/NODE_ENV=production/);
+    expect(instruction(runtime, 'ENV').join(' ')).toMatch(/AGENTRY_ENV=production/);
     expect(instruction(runtime, 'HEALTHCHECK')).toHaveLength(1);
     expect(instruction(runtime, 'CMD')).toEqual(['CMD ["node", "dist/main.js"]']);
     // Only the production folder reaches the runtime image.

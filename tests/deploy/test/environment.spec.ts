@@ -97,6 +97,12 @@ describe('docker-compose.yml environment', () => {
     expect(new URL(composeEnvironment(services.gateway).REDIS_URL!).host).toBe('redis:6379');
   });
 
+  it('runs as development by default, since its default secrets are development ones that production refuses', () => {
+    const env = composeEnvironment(services.identity);
+    expect(env.AGENTRY_ENV).toBe('development');
+    expect(() => validatedConfig('identity', { ...env, AGENTRY_ENV: 'production' })).toThrow(/CURSOR_SECRET still holds its development default/);
+  });
+
   it('gives the runner, which runs tenant-supplied agents, no database URL and no secret', () => {
     const env = composeEnvironment(services.runner);
     expect(env.DATABASE_URL).toBeUndefined();

@@ -64,11 +64,22 @@ describe.each(sets.map((set) => [set.manifests.source, set] as const))('%s', (_s
 
   if (set.production) {
     it('ships only REPLACE_ME placeholders in the Secret', () => {
-      const secret = find(manifests, 'Secret', 'agentry-secrets');
+      const secret = find(set.asShipped, 'Secret', 'agentry-secrets');
       expect(secret.data).toBeUndefined();
       for (const [key, value] of Object.entries<string>(secret.stringData)) {
         const text = key.endsWith('_KEYS') ? Buffer.from(value, 'base64').toString('utf8') : value;
         expect(`${key}=${text}`).toMatch(/REPLACE_ME/);
+      }
+    });
+
+    it('runs as production, so an app whose Secret still holds a placeholder refuses to start, naming it', () => {
+      for (const app of APPS) {
+        const container = find(set.asShipped, 'Deployment', app).spec.template.spec.containers.find((c: any) => c.name === app);
+        const env = containerEnvironment(set.asShipped, container);
+        expect({ app, AGENTRY_ENV: env.AGENTRY_ENV }).toEqual({ app, AGENTRY_ENV: 'production' });
+        const secrets = Object.keys(env).filter((name) => /(_SECRET|_KEYS)$/.test(name));
+        if (secrets.length === 0) continue; // the runner holds no secret
+        expect(() => validatedConfig(app, env)).toThrow(new RegExp(`${secrets[0]} is still a placeholder`));
       }
     });
   }

@@ -3,6 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export class GatewayConfig {
+  /** `production` refuses development secrets, placeholders and private-address flags (see production-guard). */
+  @IsIn(['development', 'production']) AGENTRY_ENV: 'development' | 'production' = 'development';
   @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
   @IsString() HOST: string = '0.0.0.0';
   @IsString() DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/agentry';

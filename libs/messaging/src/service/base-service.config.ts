@@ -4,6 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 
 
 /** What every service reads from its environment. Services extend it with their own settings. */
 export class BaseServiceConfig {
+  /** `production` refuses development secrets, placeholders and private-address flags (see production-guard). */
+  @IsIn(['development', 'production']) AGENTRY_ENV: 'development' | 'production' = 'development';
   @IsString() DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/agentry';
   @IsString() NATS_URL: string = 'nats://127.0.0.1:4222';
   /** Prefix for subjects and streams; empty in production, unique per test run. */
