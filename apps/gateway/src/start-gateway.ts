@@ -42,7 +42,7 @@ export async function startGateway(env: Record<string, string | undefined>): Pro
   if (config.MIGRATE_ON_START) await migrate(dataSource, 'gateway');
 
   const nc: NatsConnection = await connectNats(config.NATS_URL, 'gateway');
-  await ensureStreams(nc, namespace);
+  await ensureStreams(nc, namespace, config.JETSTREAM_REPLICAS);
   const relay = new OutboxRelay(dataSource, jetstream(nc), namespace, 'gateway');
   const outbox = new OutboxWriter('gateway', () => relay.nudge());
   const rpc = new RpcClient(nc, namespace, config.RPC_TIMEOUT_MS);

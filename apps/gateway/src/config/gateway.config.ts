@@ -17,6 +17,8 @@ export class GatewayConfig {
   @IsInt() @Min(1) @Max(200) DB_POOL_SIZE: number = 10;
   /** Deadline of every RPC to a service; past it the client gets 504 with the request id. */
   @IsInt() @Min(50) @Max(120_000) RPC_TIMEOUT_MS: number = 5000;
+  /** Copies of each JetStream stream; at most the cluster's JetStream servers (3 in production). */
+  @IsInt() @Min(1) @Max(5) JETSTREAM_REPLICAS: number = 1;
   @IsInt() @Min(1024) BODY_LIMIT_BYTES: number = 1024 * 1024;
   /** Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted; empty trusts none. */
   @IsString() TRUSTED_PROXIES: string = '';

@@ -17,4 +17,6 @@ export class BaseServiceConfig {
   @Transform(envBoolean) @IsBoolean() MIGRATE_ON_START: boolean = true;
   @IsInt() @Min(1) @Max(200) DB_POOL_SIZE: number = 10;
   @IsInt() @Min(50) @Max(120_000) RPC_TIMEOUT_MS: number = 5000;
+  /** Copies of each JetStream stream; at most the cluster's JetStream servers (3 in production). */
+  @IsInt() @Min(1) @Max(5) JETSTREAM_REPLICAS: number = 1;
 }

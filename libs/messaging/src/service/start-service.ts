@@ -66,7 +66,7 @@ export async function startService<C extends BaseServiceConfig>(
   }
 
   const nc = await connectNats(config.NATS_URL, definition.name);
-  await ensureStreams(nc, namespace);
+  await ensureStreams(nc, namespace, config.JETSTREAM_REPLICAS);
   const js = jetstream(nc);
   const relay = dataSource && definition.schema ? new OutboxRelay(dataSource, js, namespace, definition.schema) : undefined;
   const outbox = definition.schema ? new OutboxWriter(definition.schema, () => relay?.nudge()) : undefined;
