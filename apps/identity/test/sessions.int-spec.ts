@@ -14,12 +14,12 @@ describe('identity sessions, user lookup and login hardening over NATS', () => {
   const signup = (email: string, name: string) => h.request<SessionIssuedReply>(S.signup, testContext(), { email, password: PASSWORD, name });
   const login = (email: string, password = PASSWORD, userAgent = 'jest') =>
     h.request<SessionIssuedReply>(S.login, testContext({ userAgent, ip: '10.0.0.7' }), { email, password });
-  const loginError = (email: string, password: string) => h.failure(S.login, testContext(), { email, password });
+  const loginError = (email: string, password: string, ip = '127.0.0.1') => h.failure(S.login, testContext({ ip }), { email, password });
   const sessionCtx = (issued: SessionIssuedReply) =>
     testContext({ principal: { type: 'user', id: issued.user.id, userId: issued.user.id, sessionId: issued.sessionId } });
 
   beforeAll(async () => {
-    h = await startIdentity();
+    h = await startIdentity({ LOGIN_MAX_FAILURES_PER_EMAIL: '12' });
     ada = await signup('ada@example.com', 'Ada');
     bob = await signup('bob@example.com', 'Bob');
   });
@@ -68,25 +68,37 @@ describe('identity sessions, user lookup and login hardening over NATS', () => {
     expect(await h.failure(S.listSessions, key, {})).toMatchObject({ status: 403, code: 'session_required' });
   });
 
-  it('answers 429 rate_limited after 5 failed logins for an email within the window, even to the right password', async () => {
+  it('answers 429 rate_limited after 5 failed logins for an email from one IP, even to the right password, without locking out other IPs', async () => {
     const carol = await signup('carol@example.com', 'Carol');
     for (let i = 0; i < 5; i++) expect(await loginError('Carol@Example.com', 'wrong password')).toMatchObject({ status: 401, code: 'invalid_credentials' });
     const limited = await loginError('carol@example.com', PASSWORD);
     expect(limited).toMatchObject({ status: 429, code: 'rate_limited' });
     expect((limited as AppError).extra?.retryAfterSeconds).toBeGreaterThan(800);
     expect((limited as AppError).extra?.retryAfterSeconds).toBeLessThanOrEqual(900);
-    // Other emails are not affected.
+    // Other emails are not affected, and Carol herself still logs in from her own address.
     await expect(login('bob@example.com')).resolves.toMatchObject({ user: { id: bob.user.id } });
-    // Once the window has passed, the right password works and clears the counter.
-    await h.sql(`UPDATE "identity"."login_failures" SET "window_started_at" = now() - interval '16 minutes' WHERE "email" = 'carol@example.com'`);
     await expect(login('carol@example.com')).resolves.toMatchObject({ user: { id: carol.user.id } });
-    expect(await h.sql(`SELECT 1 FROM "identity"."login_failures" WHERE "email" = 'carol@example.com'`)).toEqual([]);
+    // Her success cleared her own buckets; the guesser's address stays limited until its window passes.
+    expect(await loginError('carol@example.com', PASSWORD)).toMatchObject({ status: 429 });
+    await h.sql(`UPDATE "identity"."login_failures" SET "window_started_at" = now() - interval '16 minutes' WHERE "bucket" LIKE '%email:carol@example.com'`);
+    await expect(h.request(S.login, testContext(), { email: 'carol@example.com', password: PASSWORD })).resolves.toMatchObject({ user: { id: carol.user.id } });
+    expect(await h.sql(`SELECT 1 FROM "identity"."login_failures" WHERE "bucket" LIKE '%email:carol@example.com'`)).toEqual([]);
+  });
+
+  it('limits an email across all IPs at LOGIN_MAX_FAILURES_PER_EMAIL, and a typed email cannot name a per-IP bucket', async () => {
+    const fay = await signup('fay@example.com', 'Fay');
+    // A typed "email" shaped like a bucket name counts only against itself.
+    for (let i = 0; i < 6; i++) await loginError('ip:10.0.0.7 email:fay@example.com', 'x');
+    await expect(login('fay@example.com')).resolves.toMatchObject({ user: { id: fay.user.id } });
+    // 12 failures from 4 addresses (3 each, under the per-IP limit), then every address is refused.
+    for (let i = 0; i < 12; i++) expect(await loginError('fay@example.com', 'wrong password', `192.0.2.${i % 4}`)).toMatchObject({ status: 401 });
+    expect(await loginError('fay@example.com', PASSWORD, '198.51.100.1')).toMatchObject({ status: 429, code: 'rate_limited' });
   });
 
   it('a successful login resets the count; unknown emails are limited the same way', async () => {
     await signup('dan@example.com', 'Dan');
     for (let i = 0; i < 4; i++) await loginError('dan@example.com', 'wrong password');
-    await login('dan@example.com');
+    await h.request(S.login, testContext(), { email: 'dan@example.com', password: PASSWORD });
     for (let i = 0; i < 5; i++) expect(await loginError('dan@example.com', 'wrong password')).toMatchObject({ status: 401 });
     expect(await loginError('dan@example.com', 'wrong password')).toMatchObject({ status: 429 });
 

@@ -48,7 +48,7 @@ export class AppError extends Error implements ProblemShape {
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-  409: 'Conflict', 410: 'Gone', 413: 'Payload Too Large', 422: 'Unprocessable Content', 429: 'Too Many Requests',
+  405: 'Method Not Allowed', 409: 'Conflict', 410: 'Gone', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
   500: 'Internal Server Error', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 
@@ -63,7 +63,7 @@ export function appError(status: number, code: string, detail?: string, extra?: 
 export const Errors = {
   notFound: (resource: string) => appError(404, 'not_found', `No such ${resource}.`),
   validation: (errors: FieldError[]) =>
-    new AppError({ status: 400, code: 'validation_failed', title: titleFor(400), detail: 'The request body is invalid.', errors }),
+    new AppError({ status: 400, code: 'validation_failed', title: titleFor(400), detail: 'The request is invalid: see errors.', errors }),
   conflict: (code: string, detail: string) => appError(409, code, detail),
   insufficientScope: (permission: string) =>
     appError(403, 'insufficient_scope', `This request needs the ${permission} permission.`, { permission }),

@@ -4,37 +4,48 @@ import { DataSource } from 'typeorm';
 import { IdentityConfig } from '../config/identity.config.js';
 
 /**
- * Failed-login counters per (canonical) email, in identity's schema. An attempt is counted
- * BEFORE the password is checked, in one atomic upsert, so concurrent guesses cannot slip past
- * the limit; a successful login clears the counter. The window starts at the first failure.
- * Unknown emails are counted like known ones, so a 429 reveals nothing about accounts.
+ * Failed-login counters in identity's schema, in two buckets per attempt: the (canonical) email
+ * from this client IP, limited to `LOGIN_MAX_FAILURES`, and the email from everywhere, limited to
+ * the larger `LOGIN_MAX_FAILURES_PER_EMAIL`. So a guesser on one address is stopped after a few
+ * tries without locking the owner out from theirs, and a distributed guesser still meets a ceiling.
+ *
+ * An attempt is counted BEFORE the password is checked, in one atomic upsert, so concurrent
+ * guesses cannot slip past the limit; a successful login clears both buckets. A window starts at
+ * its first failure. Unknown emails are counted like known ones, so a 429 reveals nothing.
  */
 @Injectable()
 export class LoginThrottle {
   constructor(private readonly dataSource: DataSource, private readonly config: IdentityConfig) {}
 
-  /** Throws 429 `rate_limited` (with `retryAfterSeconds`) once the email used up its failures. */
-  async countAttempt(email: string): Promise<void> {
-    const rows: Array<{ attempts: number; retry_after: string }> = await this.dataSource.query(
-      `INSERT INTO "identity"."login_failures" AS f ("email", "window_started_at", "attempts") VALUES ($1, now(), 1)
-       ON CONFLICT ("email") DO UPDATE SET
-         "attempts" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $2) THEN 1 ELSE f."attempts" + 1 END,
-         "window_started_at" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $2) THEN now() ELSE f."window_started_at" END
-       RETURNING "attempts", EXTRACT(EPOCH FROM ("window_started_at" + make_interval(secs => $2) - now())) AS "retry_after"`,
-      [email, this.config.LOGIN_FAILURE_WINDOW_SECONDS],
+  /** Throws 429 `rate_limited` (with `retryAfterSeconds`) once either bucket used up its failures. */
+  async countAttempt(email: string, ip: string | undefined): Promise<void> {
+    const pair = pairBucket(email, ip);
+    const everywhere = emailBucket(email);
+    const rows: Array<{ bucket: string; attempts: number; retry_after: string }> = await this.dataSource.query(
+      `INSERT INTO "identity"."login_failures" AS f ("bucket", "window_started_at", "attempts") VALUES ($1, now(), 1), ($2, now(), 1)
+       ON CONFLICT ("bucket") DO UPDATE SET
+         "attempts" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $3) THEN 1 ELSE f."attempts" + 1 END,
+         "window_started_at" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $3) THEN now() ELSE f."window_started_at" END
+       RETURNING "bucket", "attempts", EXTRACT(EPOCH FROM ("window_started_at" + make_interval(secs => $3) - now())) AS "retry_after"`,
+      [pair, everywhere, this.config.LOGIN_FAILURE_WINDOW_SECONDS],
     );
-    const row = rows[0];
-    if (row && row.attempts > this.config.LOGIN_MAX_FAILURES) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(Number(row.retry_after)));
+    const over = rows.filter((row) => row.attempts > (row.bucket === pair ? this.config.LOGIN_MAX_FAILURES : this.config.LOGIN_MAX_FAILURES_PER_EMAIL));
+    if (over.length > 0) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map((row) => Number(row.retry_after)))));
       throw appError(429, 'rate_limited', 'Too many failed logins for this email. Try again later.', { retryAfterSeconds });
     }
   }
 
   /** After a successful login: forgets the email's failures, and sweeps windows that have ended. */
-  async clear(email: string): Promise<void> {
+  async clear(email: string, ip: string | undefined): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM "identity"."login_failures" WHERE "email" = $1 OR "window_started_at" <= now() - make_interval(secs => $2)`,
-      [email, this.config.LOGIN_FAILURE_WINDOW_SECONDS],
+      `DELETE FROM "identity"."login_failures" WHERE "bucket" IN ($1, $2) OR "window_started_at" <= now() - make_interval(secs => $3)`,
+      [pairBucket(email, ip), emailBucket(email), this.config.LOGIN_FAILURE_WINDOW_SECONDS],
     );
   }
 }
+
+// The login email is whatever the client typed, so the two kinds of bucket differ in their first
+// characters: no typed email can name another account's per-IP bucket.
+const emailBucket = (email: string): string => `email:${email}`;
+const pairBucket = (email: string, ip: string | undefined): string => `ip:${ip ?? 'unknown'} email:${email}`;

@@ -18,13 +18,13 @@ export class LogIn {
 
   async execute(ctx: RequestContext, input: LoginRequest): Promise<SessionIssuedReply> {
     const email = input.email.trim().normalize('NFC').toLowerCase();
-    await this.throttle.countAttempt(email);
+    await this.throttle.countAttempt(email, ctx.ip);
     const user = await this.users.findByEmail(email);
     const ok = await this.hasher.verifyOrBurn(user?.passwordHash, input.password);
     if (!user || !ok) throw appError(401, 'invalid_credentials', 'The email or password is wrong.');
     if (user.twoFactorEnabled && !input.totpCode) throw appError(401, 'totp_required', 'Enter the code from your authenticator app.');
     const issued = await this.dataSource.transaction((manager) => this.issueSession.execute(manager, user, ctx));
-    await this.throttle.clear(email);
+    await this.throttle.clear(email, ctx.ip);
     return issued;
   }
 }
