@@ -28,6 +28,19 @@ describe('TtlCache', () => {
     cache.deleteWhere((_k, v) => v === 7);
     expect(cache.get('k')).toBeUndefined();
   });
+
+  it('does not cache a load that was in flight when an eviction came (it may hold the revoked answer)', async () => {
+    const cache = new TtlCache<string>(10_000);
+    let release!: (v: string) => void;
+    const stale = cache.getOrLoad('session', () => new Promise<string>((r) => (release = r)));
+    cache.deleteWhere((_k, v) => v === 'valid');
+    release('valid');
+    expect(await stale).toBe('valid');
+    expect(cache.get('session')).toBeUndefined();
+    // The next miss loads again instead of joining the discarded load.
+    expect(await cache.getOrLoad('session', async () => 'revoked')).toBe('revoked');
+    expect(cache.get('session')).toBe('revoked');
+  });
 });
 
 describe('problem documents', () => {

@@ -80,7 +80,10 @@ export const Subjects = {
   /** Core NATS broadcasts: ephemeral, every replica receives them (no queue group). */
   broadcast: {
     apiKeyRevoked: 'broadcast.api-key.revoked',
+    sessionRevoked: 'broadcast.session.revoked',
+    endUserDeleted: 'broadcast.end-user.deleted',
     membershipChanged: 'broadcast.membership.changed',
+    quotasChanged: 'broadcast.quotas.changed',
     runCancelled: 'broadcast.run.cancelled',
   },
 } as const;

@@ -15,6 +15,12 @@ export interface RouteAccess {
   userLevel?: boolean;
   /** Counts against the per-IP bucket for unauthenticated auth routes. */
   authRoute?: boolean;
+  /**
+   * Org administration that must work while the org is throttled (quotas, settings, key
+   * listing and revocation): not counted against the org bucket, so a `requestsPerMinute` set
+   * too low, or a leaked key flooding the org, can always be undone. Key and end-user buckets apply.
+   */
+  outsideOrgLimit?: boolean;
 }
 
 export const ROUTE_ACCESS = 'agentry:route-access';

@@ -1,4 +1,8 @@
-import { appError, AppError, hashApiKey, isWellFormedApiKey, Subjects, systemContext, CURRENT_API_VERSION, type AuthenticatedApiKeyReply, type AuthenticatedSessionReply, type MembershipResolution } from '@agentry/contracts';
+import {
+  appError, AppError, hashApiKey, isWellFormedApiKey, Subjects, systemContext, CURRENT_API_VERSION,
+  type ApiKeyRevokedBroadcast, type AuthenticatedApiKeyReply, type AuthenticatedSessionReply, type EndUserDeletedBroadcast,
+  type MembershipChangedBroadcast, type MembershipResolution, type SessionRevokedBroadcast,
+} from '@agentry/contracts';
 import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
@@ -12,8 +16,8 @@ const SESSION_TTL_MS = 5_000;
 
 /**
  * Verifies API keys and sessions. Verified keys are cached (perf notes: asking identity per
- * request costs a NATS hop and a query); a revocation broadcast evicts a key on every replica at
- * once, and membership changes evict the affected entries.
+ * request costs a NATS hop and a query); broadcasts evict on every replica at once: a revoked
+ * key, an ended session, a deleted end-user, a membership change.
  */
 @Injectable()
 export class Authenticator implements OnModuleInit, OnModuleDestroy {
@@ -36,21 +40,28 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.subscriptions = [
-      this.nc.subscribe(this.namespace.subject(Subjects.broadcast.apiKeyRevoked), {
-        callback: (_err, msg) => {
-          const { apiKeyId, keyHash } = safeJson(msg.data) as { apiKeyId?: string; keyHash?: string };
-          if (keyHash) this.keys.delete(keyHash);
-          if (apiKeyId) this.keys.deleteWhere((_k, v) => v.apiKeyId === apiKeyId);
-        },
+      this.onBroadcast<ApiKeyRevokedBroadcast>(Subjects.broadcast.apiKeyRevoked, ({ apiKeyId, keyHash }) => {
+        if (keyHash) this.keys.delete(keyHash);
+        if (apiKeyId) this.keys.deleteWhere((_k, v) => v.apiKeyId === apiKeyId);
       }),
-      this.nc.subscribe(this.namespace.subject(Subjects.broadcast.membershipChanged), {
-        callback: (_err, msg) => {
-          const { orgId, userId } = safeJson(msg.data) as { orgId?: string; userId?: string };
-          this.memberships.deleteWhere((_k, v) => v.orgId === orgId && (!userId || v.userId === userId));
-          this.keys.deleteWhere((_k, v) => v.orgId === orgId && (!userId || v.createdBy === userId));
-        },
+      this.onBroadcast<SessionRevokedBroadcast>(Subjects.broadcast.sessionRevoked, ({ sessionId }) => {
+        if (sessionId) this.sessions.deleteWhere((_k, v) => v.sessionId === sessionId);
+      }),
+      this.onBroadcast<EndUserDeletedBroadcast>(Subjects.broadcast.endUserDeleted, ({ applicationId, endUserId }) => {
+        if (applicationId && endUserId) this.endUsers.delete(`${applicationId}|${endUserId}`);
+      }),
+      this.onBroadcast<MembershipChangedBroadcast>(Subjects.broadcast.membershipChanged, ({ orgId, userId }) => {
+        this.memberships.deleteWhere((_k, v) => v.orgId === orgId && (!userId || v.userId === userId));
+        this.keys.deleteWhere((_k, v) => v.orgId === orgId && (!userId || v.createdBy === userId));
       }),
     ];
+  }
+
+  /** Broadcast bodies come from our own services, but a malformed one must not throw in a NATS callback. */
+  private onBroadcast<T>(subject: string, handle: (message: Partial<T>) => void): Subscription {
+    return this.nc.subscribe(this.namespace.subject(subject), {
+      callback: (_err, msg) => handle(safeJson(msg.data) as Partial<T>),
+    });
   }
 
   onModuleDestroy(): void {

@@ -69,7 +69,7 @@ export class EdgeGuard implements CanActivate {
     if (access.permission && !ctx.permissions.includes(access.permission)) {
       this.deny(request, ctx, Errors.insufficientScope(access.permission), access.permission);
     }
-    await this.applyRateLimit(reply, request, ctx, 'principal');
+    await this.applyRateLimit(reply, request, ctx, access.outsideOrgLimit ? 'principal-outside-org' : 'principal');
     // Every path parameter is an id or a slug: anything else names nothing.
     for (const value of Object.values((request.params ?? {}) as Record<string, string>)) {
       if (!PATH_PARAM.test(value)) throw Errors.notFound('resource');
@@ -143,8 +143,12 @@ export class EdgeGuard implements CanActivate {
     if (!header(request, 'appstrate-version')) ctx.apiVersion = membership.apiVersion;
   }
 
-  private async applyRateLimit(reply: GatewayReply, request: GatewayRequest, ctx: RequestContext, kind: 'ip' | 'principal'): Promise<void> {
-    const result = kind === 'ip' ? await this.rateLimits.forIp(ctx.ip ?? 'unknown') : await this.rateLimits.forContext(ctx);
+  private async applyRateLimit(
+    reply: GatewayReply, request: GatewayRequest, ctx: RequestContext, kind: 'ip' | 'principal' | 'principal-outside-org',
+  ): Promise<void> {
+    const result = kind === 'ip'
+      ? await this.rateLimits.forIp(ctx.ip ?? 'unknown')
+      : await this.rateLimits.forContext(ctx, { orgBucket: kind === 'principal' });
     if (!result) return;
     reply.header('RateLimit-Policy', result.headers.policy);
     reply.header('RateLimit', result.headers.current);

@@ -21,8 +21,9 @@ export class ProblemFilter implements ExceptionFilter {
     const requestId = request.edge?.requestId ?? String(request.id);
     if (unexpected) this.logger.error(exception instanceof Error ? exception : String(exception), { requestId });
     if (error.status === 429) {
+      // Every 429 says when to come back; a refusal that cannot know (a full run queue) says 1 s.
       const retryAfter = error.extra?.retryAfterSeconds;
-      if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
+      reply.header('Retry-After', String(typeof retryAfter === 'number' && retryAfter > 0 ? Math.ceil(retryAfter) : 1));
     }
     const problem = renderProblem(error, requestId);
     delete problem.retryAfterSeconds;

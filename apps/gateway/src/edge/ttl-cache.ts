@@ -1,7 +1,12 @@
-/** A small TTL map with single-flight loading: concurrent misses for one key share one load. */
+/**
+ * A small TTL map with single-flight loading: concurrent misses for one key share one load.
+ * An eviction also discards loads in flight: a load that began before a revocation may carry
+ * the old answer, so it serves its own waiters but is not cached.
+ */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
   private readonly loading = new Map<string, Promise<V>>();
+  private evictions = 0;
 
   constructor(private readonly ttlMs: number, private readonly maxEntries = 50_000) {}
 
@@ -20,14 +25,15 @@ export class TtlCache<V> {
     if (hit !== undefined) return hit;
     const pending = this.loading.get(key);
     if (pending) return pending;
-    const promise = load().then(
+    const startedAt = this.evictions;
+    const promise: Promise<V> = load().then(
       (value) => {
-        this.set(key, value);
-        this.loading.delete(key);
+        if (this.loading.get(key) === promise) this.loading.delete(key);
+        if (this.evictions === startedAt) this.set(key, value);
         return value;
       },
       (error: unknown) => {
-        this.loading.delete(key);
+        if (this.loading.get(key) === promise) this.loading.delete(key);
         throw error;
       },
     );
@@ -42,11 +48,15 @@ export class TtlCache<V> {
   }
 
   delete(key: string): void {
+    this.evictions++;
     this.entries.delete(key);
     this.loading.delete(key);
   }
 
+  /** A load in flight has no value to test yet, so every one is discarded. */
   deleteWhere(predicate: (key: string, value: V) => boolean): void {
+    this.evictions++;
     for (const [key, entry] of this.entries) if (predicate(key, entry.value)) this.entries.delete(key);
+    this.loading.clear();
   }
 }

@@ -1,5 +1,7 @@
 import { CURRENT_API_VERSION, Subjects, systemContext, type RequestContext } from '@agentry/contracts';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { Services } from '../core/services.client.js';
 import { TtlCache } from '../edge/ttl-cache.js';
@@ -20,22 +22,30 @@ export interface RateLimitOutcome {
  * unauthenticated auth routes — the client IP.
  */
 @Injectable()
-export class RateLimitPolicy implements OnModuleDestroy {
+export class RateLimitPolicy implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('RateLimit');
   private readonly orgQuotas = new TtlCache<number>(30_000);
 
-  constructor(private readonly limiter: RateLimiter, private readonly config: GatewayConfig, private readonly services: Services) {}
+  private subscription: Subscription | undefined;
+
+  constructor(
+    private readonly limiter: RateLimiter,
+    private readonly config: GatewayConfig,
+    private readonly services: Services,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly namespace: Namespace,
+  ) {}
 
   async forIp(ip: string): Promise<RateLimitOutcome> {
     return this.consume([{ name: 'ip', key: `ip:${ip}`, limit: this.config.PER_IP_AUTH_REQUESTS_PER_MINUTE, windowSeconds: MINUTE }]);
   }
 
-  async forContext(ctx: RequestContext): Promise<RateLimitOutcome | undefined> {
+  async forContext(ctx: RequestContext, options: { orgBucket: boolean } = { orgBucket: true }): Promise<RateLimitOutcome | undefined> {
     const buckets: Bucket[] = [];
     if (ctx.principal.type === 'api_key') {
       buckets.push({ name: 'key', key: `key:${ctx.principal.id}`, limit: this.config.PER_KEY_REQUESTS_PER_MINUTE, windowSeconds: MINUTE });
     }
-    if (ctx.orgId) buckets.push({ name: 'org', key: `org:${ctx.orgId}`, limit: await this.orgLimit(ctx), windowSeconds: MINUTE });
+    if (ctx.orgId && options.orgBucket) buckets.push({ name: 'org', key: `org:${ctx.orgId}`, limit: await this.orgLimit(ctx), windowSeconds: MINUTE });
     if (ctx.endUserId) {
       buckets.push({ name: 'end-user', key: `eu:${ctx.endUserId}`, limit: this.config.PER_END_USER_REQUESTS_PER_MINUTE, windowSeconds: MINUTE });
     }
@@ -43,12 +53,22 @@ export class RateLimitPolicy implements OnModuleDestroy {
     return this.consume(buckets);
   }
 
-  /** Forgets a cached quota (after PATCH /orgs/{id}/quotas). */
+  /** Forgets a cached quota (tenancy broadcasts every quota change to every replica). */
   forgetOrg(orgId: string): void {
     this.orgQuotas.delete(orgId);
   }
 
+  onModuleInit(): void {
+    this.subscription = this.nc.subscribe(this.namespace.subject(Subjects.broadcast.quotasChanged), {
+      callback: (_err, msg) => {
+        const orgId = safeOrgId(msg.data);
+        if (orgId) this.forgetOrg(orgId);
+      },
+    });
+  }
+
   async onModuleDestroy(): Promise<void> {
+    this.subscription?.unsubscribe();
     await this.limiter.close();
   }
 
@@ -70,5 +90,14 @@ export class RateLimitPolicy implements OnModuleDestroy {
         return DEFAULT_ORG_RPM;
       }
     });
+  }
+}
+
+function safeOrgId(data: Uint8Array): string | undefined {
+  try {
+    const { orgId } = JSON.parse(new TextDecoder().decode(data)) as { orgId?: unknown };
+    return typeof orgId === 'string' ? orgId : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module.js';
-import { ApiKeyRevocations } from './api-key-revocations.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { AuthenticateApiKey } from './use-cases/authenticate-api-key/authenticate-api-key.use-case.js';
@@ -12,6 +11,6 @@ import { RevokeApiKey } from './use-cases/revoke-api-key/revoke-api-key.use-case
 @Module({
   imports: [CommonModule],
   controllers: [ApiKeysController],
-  providers: [ApiKeysRepository, ApiKeyRevocations, CreateApiKey, ListApiKeys, GetApiKey, RevokeApiKey, AuthenticateApiKey],
+  providers: [ApiKeysRepository, CreateApiKey, ListApiKeys, GetApiKey, RevokeApiKey, AuthenticateApiKey],
 })
 export class ApiKeysModule {}

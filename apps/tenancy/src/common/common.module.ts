@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Cursors } from './cursors.js';
-import { MembershipBroadcaster } from './membership-broadcaster.js';
+import { TenancyBroadcasts } from './tenancy-broadcasts.js';
 
-@Module({ providers: [Cursors, MembershipBroadcaster], exports: [Cursors, MembershipBroadcaster] })
+@Module({ providers: [Cursors, TenancyBroadcasts], exports: [Cursors, TenancyBroadcasts] })
 export class CommonModule {}

@@ -49,3 +49,14 @@ export interface ApiKeyRevokedBroadcast {
   apiKeyId: string;
   keyHash: string;
 }
+
+/** `Subjects.broadcast.sessionRevoked`: a logout or `DELETE /me/sessions/{id}` committed. */
+export interface SessionRevokedBroadcast {
+  sessionId: string;
+}
+
+/** `Subjects.broadcast.endUserDeleted`: nobody may act for this end-user any more. */
+export interface EndUserDeletedBroadcast {
+  applicationId: string;
+  endUserId: string;
+}

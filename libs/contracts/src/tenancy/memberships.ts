@@ -59,6 +59,11 @@ export interface ListMembershipsReply {
  * Core NATS broadcast on `Subjects.broadcast.membershipChanged` (after commit) when a cached
  * membership resolution may be stale: drop cache entries of `orgId` (only of `userId` when set).
  */
+/** `Subjects.broadcast.quotasChanged`: the org's quotas were updated. */
+export interface QuotasChangedBroadcast {
+  orgId: string;
+}
+
 export interface MembershipChangedBroadcast {
   orgId: string;
   userId?: string;

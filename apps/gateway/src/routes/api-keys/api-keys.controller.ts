@@ -11,7 +11,7 @@ const S = Subjects.identity;
 export class ApiKeysController {
   constructor(private readonly services: Services) {}
 
-  @Get() @Requires('api-keys:read', { sessionOnly: true })
+  @Get() @Requires('api-keys:read', { sessionOnly: true, outsideOrgLimit: true })
   list(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
     return this.services.call(S.listApiKeys, ctx, query);
   }
@@ -25,7 +25,7 @@ export class ApiKeysController {
   @Get('available-scopes') @Requires('api-keys:create', { sessionOnly: true })
   availableScopes(@Context() ctx: RequestContext) {
     const mine = new Set(ctx.permissions);
-    return { object: 'list', data: API_KEY_GRANTABLE_PERMISSIONS.filter((p) => mine.has(p)) };
+    return { object: 'list', data: API_KEY_GRANTABLE_PERMISSIONS.filter((p) => mine.has(p)), hasMore: false, nextCursor: null };
   }
 
   @Get(':id') @Requires('api-keys:read', { sessionOnly: true })
@@ -33,7 +33,7 @@ export class ApiKeysController {
     return this.services.call(S.getApiKey, ctx, { id });
   }
 
-  @Delete(':id') @Requires('api-keys:revoke', { sessionOnly: true })
+  @Delete(':id') @Requires('api-keys:revoke', { sessionOnly: true, outsideOrgLimit: true })
   revoke(@Context() ctx: RequestContext, @Param('id') id: string) {
     return this.services.call(S.revokeApiKey, ctx, { id });
   }

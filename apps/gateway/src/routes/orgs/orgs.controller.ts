@@ -3,11 +3,10 @@ import { Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/co
 import { Context, JsonBody } from '../../core/context.decorator.js';
 import { Requires, UserLevel } from '../../core/route-metadata.js';
 import { Services } from '../../core/services.client.js';
-import { RateLimitPolicy } from '../../rate-limit/rate-limit.policy.js';
 
 @Controller('orgs')
 export class OrgsController {
-  constructor(private readonly services: Services, private readonly rateLimits: RateLimitPolicy) {}
+  constructor(private readonly services: Services) {}
 
   @Get() @UserLevel()
   list(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
@@ -29,25 +28,24 @@ export class OrgsController {
     return this.services.call(Subjects.tenancy.listMembers, ctx, query);
   }
 
-  @Get(':orgId/settings') @Requires('settings:read', { orgParam: 'orgId' })
+  @Get(':orgId/settings') @Requires('settings:read', { orgParam: 'orgId', outsideOrgLimit: true })
   settings(@Context() ctx: RequestContext) {
     return this.services.call(Subjects.tenancy.getSettings, ctx, {});
   }
 
-  @Patch(':orgId/settings') @Requires('settings:update', { orgParam: 'orgId' })
+  @Patch(':orgId/settings') @Requires('settings:update', { orgParam: 'orgId', outsideOrgLimit: true })
   updateSettings(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
     return this.services.call(Subjects.tenancy.updateSettings, ctx, body);
   }
 
-  @Get(':orgId/quotas') @Requires('quotas:read', { orgParam: 'orgId' })
+  @Get(':orgId/quotas') @Requires('quotas:read', { orgParam: 'orgId', outsideOrgLimit: true })
   quotas(@Context() ctx: RequestContext) {
     return this.services.call(Subjects.tenancy.getQuotas, ctx, {});
   }
 
-  @Patch(':orgId/quotas') @Requires('quotas:update', { orgParam: 'orgId' })
-  async updateQuotas(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
-    const quotas = await this.services.call(Subjects.tenancy.updateQuotas, ctx, body);
-    this.rateLimits.forgetOrg(ctx.orgId as string);
-    return quotas;
+  /** Tenancy broadcasts the change; every gateway replica forgets its cached limit. */
+  @Patch(':orgId/quotas') @Requires('quotas:update', { orgParam: 'orgId', outsideOrgLimit: true })
+  updateQuotas(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
+    return this.services.call(Subjects.tenancy.updateQuotas, ctx, body);
   }
 }

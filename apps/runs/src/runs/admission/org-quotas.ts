@@ -1,6 +1,7 @@
-import { newId, Subjects, systemContext, type RequestContext } from '@agentry/contracts';
-import { RpcClient } from '@agentry/messaging';
-import { Injectable, Logger } from '@nestjs/common';
+import { newId, Subjects, systemContext, type QuotasChangedBroadcast, type RequestContext } from '@agentry/contracts';
+import { Namespace, NATS_CONNECTION, RpcClient } from '@agentry/messaging';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { RunsConfig } from '../../config/runs.config.js';
 
 export interface RunQuotas {
@@ -9,29 +10,60 @@ export interface RunQuotas {
 }
 
 /**
- * An org's run quotas, owned by tenancy and cached a few seconds. When tenancy does not answer
- * (or answers an error) the configured defaults apply: admission never hangs on it.
+ * An org's run quotas, owned by tenancy and cached a few seconds; tenancy's quotas-changed
+ * broadcast drops the cached copy at once, so a new cap applies to the next run. When tenancy
+ * does not answer (or answers an error) the configured defaults apply: admission never hangs on it.
  */
 @Injectable()
-export class OrgQuotas {
+export class OrgQuotas implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('OrgQuotas');
   private readonly cache = new Map<string, { quotas: RunQuotas; expiresAt: number }>();
   private readonly inflight = new Map<string, Promise<RunQuotas>>();
+  /** Bumped by every broadcast: a fetch begun before one may hold the old quotas, so it is not cached. */
+  private changes = 0;
+  private subscription: Subscription | undefined;
 
-  constructor(private readonly rpc: RpcClient, private readonly config: RunsConfig) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly config: RunsConfig,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly namespace: Namespace,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.nc.subscribe(this.namespace.subject(Subjects.broadcast.quotasChanged), {
+      callback: (_err, msg) => {
+        try {
+          const { orgId } = msg.json<QuotasChangedBroadcast>();
+          if (typeof orgId !== 'string') return;
+          this.changes++;
+          this.cache.delete(orgId);
+          this.inflight.delete(orgId);
+        } catch {
+          this.logger.warn('ignored a malformed quotas-changed broadcast');
+        }
+      },
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
 
   get(orgId: string, ctx?: Pick<RequestContext, 'requestId' | 'apiVersion'>): Promise<RunQuotas> {
     const cached = this.cache.get(orgId);
     if (cached && cached.expiresAt > Date.now()) return Promise.resolve(cached.quotas);
-    let pending = this.inflight.get(orgId);
-    if (!pending) {
-      pending = this.fetch(orgId, ctx).finally(() => this.inflight.delete(orgId));
-      this.inflight.set(orgId, pending);
-    }
-    return pending;
+    const pending = this.inflight.get(orgId);
+    if (pending) return pending;
+    const fetching: Promise<RunQuotas> = this.fetch(orgId, ctx).finally(() => {
+      if (this.inflight.get(orgId) === fetching) this.inflight.delete(orgId);
+    });
+    this.inflight.set(orgId, fetching);
+    return fetching;
   }
 
   private async fetch(orgId: string, ctx?: Pick<RequestContext, 'requestId' | 'apiVersion'>): Promise<RunQuotas> {
+    const changesAtStart = this.changes;
     let reply: Partial<Record<keyof RunQuotas, unknown>> = {};
     try {
       const system = systemContext(ctx?.requestId ?? newId('req'), ctx?.apiVersion ?? '', orgId);
@@ -43,7 +75,7 @@ export class OrgQuotas {
       maxConcurrentRuns: count(reply.maxConcurrentRuns, 1) ?? this.config.DEFAULT_MAX_CONCURRENT_RUNS,
       maxQueuedRuns: count(reply.maxQueuedRuns, 0) ?? this.config.DEFAULT_MAX_QUEUED_RUNS,
     };
-    this.cache.set(orgId, { quotas, expiresAt: Date.now() + this.config.QUOTAS_CACHE_MS });
+    if (this.changes === changesAtStart) this.cache.set(orgId, { quotas, expiresAt: Date.now() + this.config.QUOTAS_CACHE_MS });
     return quotas;
   }
 }

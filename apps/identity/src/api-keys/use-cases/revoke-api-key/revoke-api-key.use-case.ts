@@ -2,7 +2,7 @@ import { auditFromContext, Errors, isId, requireApplication, type ApiKeyDto, typ
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiKeyRevocations } from '../../api-key-revocations.js';
+import { IdentityBroadcasts } from '../../../common/identity-broadcasts.js';
 import { toApiKeyDto } from '../../api-key.mapper.js';
 import { ApiKeysRepository } from '../../api-keys.repository.js';
 import type { ApiKeyEntity } from '../../entities/api-key.entity.js';
@@ -17,7 +17,7 @@ export class RevokeApiKey {
     private readonly dataSource: DataSource,
     private readonly keys: ApiKeysRepository,
     private readonly outbox: OutboxWriter,
-    private readonly revocations: ApiKeyRevocations,
+    private readonly broadcasts: IdentityBroadcasts,
   ) {}
 
   async execute(ctx: RequestContext, id: string): Promise<ApiKeyDto> {
@@ -36,7 +36,7 @@ export class RevokeApiKey {
       return found;
     });
     // Also re-sent for an already revoked key: harmless, and it heals a gateway that missed the first.
-    this.revocations.broadcast({ apiKeyId: key.id, keyHash: key.keyHash });
+    this.broadcasts.apiKeyRevoked({ apiKeyId: key.id, keyHash: key.keyHash });
     return toApiKeyDto(key);
   }
 }

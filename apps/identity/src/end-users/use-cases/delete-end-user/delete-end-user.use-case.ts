@@ -2,6 +2,7 @@ import { auditFromContext, isId, type DeletedEndUserReply, type RequestContext }
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { IdentityBroadcasts } from '../../../common/identity-broadcasts.js';
 import { ConnectionsRepository } from '../../../connections/connections.repository.js';
 import { endUserScope } from '../../end-user-scope.js';
 import { endUserNotFound } from '../../end-user.errors.js';
@@ -19,6 +20,7 @@ export class DeleteEndUser {
     private readonly endUsers: EndUsersRepository,
     private readonly connections: ConnectionsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly broadcasts: IdentityBroadcasts,
   ) {}
 
   async execute(ctx: RequestContext, id: string): Promise<DeletedEndUserReply> {
@@ -35,6 +37,7 @@ export class DeleteEndUser {
         audit: auditFromContext(ctx, 'end_user.delete', { type: 'end_user', id: endUser.id }), traceparent: ctx.traceparent,
       });
     });
+    this.broadcasts.endUserDeleted({ applicationId: scope.applicationId, endUserId: id });
     return { id, object: 'end_user', deleted: true };
   }
 }

@@ -2,13 +2,19 @@ import { auditFromContext, Errors, isId, type RequestContext, type RevokedSessio
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { IdentityBroadcasts } from '../../../common/identity-broadcasts.js';
 import { requireSessionUser } from '../../../common/principal.js';
 import { SessionsRepository } from '../../sessions.repository.js';
 
 /** `DELETE /me/sessions/{id}`: ends one of the caller's active sessions (the current one too); anything else is 404. */
 @Injectable()
 export class RevokeSession {
-  constructor(private readonly dataSource: DataSource, private readonly sessions: SessionsRepository, private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly broadcasts: IdentityBroadcasts,
+  ) {}
 
   async execute(ctx: RequestContext, id: string): Promise<RevokedSessionReply> {
     const userId = requireSessionUser(ctx);
@@ -20,6 +26,7 @@ export class RevokeSession {
         audit: auditFromContext(ctx, 'session.revoke', { type: 'session', id }), traceparent: ctx.traceparent,
       });
     });
+    this.broadcasts.sessionRevoked({ sessionId: id });
     return { id, object: 'session', revoked: true };
   }
 }

@@ -2,7 +2,7 @@ import { appError, auditFromContext, Errors, isId, type ApplicationDeletedReply,
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MembershipBroadcaster } from '../../../common/membership-broadcaster.js';
+import { TenancyBroadcasts } from '../../../common/tenancy-broadcasts.js';
 import { applicationScopeOf } from '../../application-scope.js';
 import { toApplicationDto } from '../../application.mapper.js';
 import { ApplicationsRepository } from '../../applications.repository.js';
@@ -14,7 +14,7 @@ export class DeleteApplication {
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly outbox: OutboxWriter,
-    private readonly broadcaster: MembershipBroadcaster,
+    private readonly broadcasts: TenancyBroadcasts,
   ) {}
 
   async execute(ctx: RequestContext, id: string): Promise<ApplicationDeletedReply> {
@@ -30,7 +30,7 @@ export class DeleteApplication {
         audit: auditFromContext(ctx, 'application.delete', { type: 'application', id: app.id }), traceparent: ctx.traceparent,
       });
     });
-    this.broadcaster.publish({ orgId: scope.orgId, reason: 'application_deleted' });
+    this.broadcasts.membershipChanged({ orgId: scope.orgId, reason: 'application_deleted' });
     return { id, object: 'application', deleted: true };
   }
 }

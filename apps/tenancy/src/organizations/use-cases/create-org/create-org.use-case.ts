@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../../../applications/applications.repository.js';
 import { ApplicationEntity } from '../../../applications/entities/application.entity.js';
-import { MembershipBroadcaster } from '../../../common/membership-broadcaster.js';
+import { TenancyBroadcasts } from '../../../common/tenancy-broadcasts.js';
 import { requireUserId } from '../../../common/org-scope.js';
 import { MembershipEntity } from '../../../memberships/entities/membership.entity.js';
 import { toMemberEventData } from '../../../memberships/member.mapper.js';
@@ -30,7 +30,7 @@ export class CreateOrg {
     private readonly memberships: MembershipsRepository,
     private readonly settings: SettingsRepository,
     private readonly outbox: OutboxWriter,
-    private readonly broadcaster: MembershipBroadcaster,
+    private readonly broadcasts: TenancyBroadcasts,
   ) {}
 
   async execute(ctx: RequestContext, input: CreateOrgRequest): Promise<OrgWithRoleDto> {
@@ -60,7 +60,7 @@ export class CreateOrg {
         type: 'member.added', orgId, applicationId: null, data: toMemberEventData(owner), apiVersion: org.apiVersion, traceparent: ctx.traceparent,
       });
     });
-    this.broadcaster.publish({ orgId, userId, reason: 'member_added' });
+    this.broadcasts.membershipChanged({ orgId, userId, reason: 'member_added' });
     return { ...dto, role: owner.role };
   }
 }

@@ -3,12 +3,18 @@ import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { orgScopeOf } from '../../../common/org-scope.js';
+import { TenancyBroadcasts } from '../../../common/tenancy-broadcasts.js';
 import { toQuotasDto } from '../../settings.mapper.js';
 import { SettingsRepository, type QuotasPatch } from '../../settings.repository.js';
 
 @Injectable()
 export class UpdateQuotas {
-  constructor(private readonly dataSource: DataSource, private readonly settings: SettingsRepository, private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly broadcasts: TenancyBroadcasts,
+  ) {}
 
   async execute(ctx: RequestContext, input: UpdateQuotasRequest): Promise<OrgQuotasDto> {
     const scope = orgScopeOf(ctx, input);
@@ -17,15 +23,18 @@ export class UpdateQuotas {
     if (input.maxConcurrentRuns !== undefined) patch.maxConcurrentRuns = input.maxConcurrentRuns;
     if (input.maxQueuedRuns !== undefined) patch.maxQueuedRuns = input.maxQueuedRuns;
     if (input.dailyBudgetMicroUsd !== undefined) patch.dailyBudgetMicroUsd = input.dailyBudgetMicroUsd;
-    return this.dataSource.transaction(async (manager) => {
+    const dto = await this.dataSource.transaction(async (manager) => {
       const quotas = await this.settings.updateQuotas(manager, scope, patch);
       if (!quotas) throw Errors.notFound('organization');
-      const dto = toQuotasDto(quotas);
+      const updated = toQuotasDto(quotas);
       await this.outbox.addEvent(manager, {
-        type: 'quotas.updated', orgId: scope.orgId, applicationId: null, data: dto,
+        type: 'quotas.updated', orgId: scope.orgId, applicationId: null, data: updated,
         audit: auditFromContext(ctx, 'quotas.update', { type: 'quotas', id: scope.orgId }, { changes: patch }), traceparent: ctx.traceparent,
       });
-      return dto;
+      return updated;
     });
+    // Gateways (rate limits) and runs (admission) drop their cached copy before this reply leaves.
+    this.broadcasts.quotasChanged({ orgId: scope.orgId });
+    return dto;
   }
 }

@@ -4,7 +4,7 @@ import {
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MembershipBroadcaster } from '../../../common/membership-broadcaster.js';
+import { TenancyBroadcasts } from '../../../common/tenancy-broadcasts.js';
 import { orgScopeOf } from '../../../common/org-scope.js';
 import { toSettingsDto } from '../../settings.mapper.js';
 import { SettingsRepository, type SettingsPatch } from '../../settings.repository.js';
@@ -15,7 +15,7 @@ export class UpdateSettings {
     private readonly dataSource: DataSource,
     private readonly settings: SettingsRepository,
     private readonly outbox: OutboxWriter,
-    private readonly broadcaster: MembershipBroadcaster,
+    private readonly broadcasts: TenancyBroadcasts,
   ) {}
 
   async execute(ctx: RequestContext, input: UpdateSettingsRequest): Promise<OrgSettingsDto> {
@@ -36,7 +36,7 @@ export class UpdateSettings {
       });
       return settings;
     });
-    if (patch.apiVersion !== undefined) this.broadcaster.publish({ orgId: scope.orgId, reason: 'settings_updated' });
+    if (patch.apiVersion !== undefined) this.broadcasts.membershipChanged({ orgId: scope.orgId, reason: 'settings_updated' });
     return dto;
   }
 }
