@@ -14,6 +14,7 @@ import { GatewayConfig } from './config/gateway.config.js';
 import type { GatewayRequest } from './core/gateway-request.js';
 import { Services } from './core/services.client.js';
 import { gatewayMigrations } from './database/migrations/index.js';
+import { answerClientError } from './edge/client-errors.js';
 import { registerJsonBodyParser } from './edge/json-body.js';
 import { renderProblem } from './edge/problem.js';
 import { GatewayModule } from './gateway.module.js';
@@ -76,6 +77,7 @@ export async function startGateway(env: Record<string, string | undefined>): Pro
     genReqId: () => newId('req'),
     logger: false,
     return503OnClosing: true,
+    clientErrorHandler: answerClientError,
     // The router refuses a malformed URL or an over-long path parameter before any hook runs:
     // either way the path names nothing, so it is a 404 problem like any unknown or malformed id.
     frameworkErrors: (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

@@ -1,7 +1,8 @@
 import { loadConfig } from '@agentry/observability';
 import { RunnerConfig } from '../src/config/runner.config.js';
 import type { ExecutionContext } from '../src/executors/executor.js';
-import { isNonPublicAddress, publicOnlyLookup } from '../src/executors/http/address-guard.js';
+import { isForbiddenAddress } from '@agentry/outbound';
+import { publicOnlyLookup } from '../src/executors/http/address-guard.js';
 import { HttpExecutor } from '../src/executors/http/http.executor.js';
 
 function context(): ExecutionContext {
@@ -23,15 +24,16 @@ describe('http executor: only public addresses unless RUNNER_ALLOW_PRIVATE_URLS'
   it.each([
     'http://127.0.0.1:8080/run', 'http://localhost/run', 'http://[::1]/run', 'http://10.1.2.3/run', 'http://192.168.0.10/run',
     'http://172.20.0.1/run', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:127.0.0.1]/run', 'http://[fd00::1]/run', 'http://0.0.0.0/',
+    'http://[::127.0.0.1]/run', 'http://[2002:7f00:1::]/run', 'http://app.localhost/run',
   ])('refuses %s before connecting', async (url) => {
     await expect(strict.execute({ kind: 'http', url }, context())).rejects.toMatchObject({ code: 'url_not_allowed' });
   });
 
   it('classifies addresses', () => {
     for (const address of ['127.0.0.1', '10.0.0.1', '100.64.0.1', '169.254.1.1', '::1', 'fe80::1', '::ffff:10.0.0.1', 'not-an-ip']) {
-      expect(isNonPublicAddress(address)).toBe(true);
+      expect(isForbiddenAddress(address)).toBe(true);
     }
-    for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111']) expect(isNonPublicAddress(address)).toBe(false);
+    for (const address of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111']) expect(isForbiddenAddress(address)).toBe(false);
   });
 
   it('refuses a name that resolves to a non-public address at connection time', async () => {

@@ -89,8 +89,20 @@ describe('webhook endpoints over NATS (production SSRF policy)', () => {
     ['a non-http scheme', 'ftp://example.com/hook'],
     ['a file URL', 'file:///etc/passwd'],
     ['not a URL', 'just some text'],
+    ['a backslash the parser would read as a slash', 'http:/\\93.184.215.14/hook'],
+    ['a tab the parser would drop', 'https://93.184.215.14/ho\tok'],
+    ['a scheme without slashes', 'https:93.184.215.14/hook'],
+    ['port 0', 'https://93.184.215.14:0/hook'],
+    ['IPv4-compatible loopback', 'http://[::127.0.0.1]/hook'],
+    ['6to4 of a private address', 'http://[2002:c0a8:101::1]/hook'],
+    ['Teredo', 'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook'],
   ])('refuses %s with 400 invalid_webhook_url', async (_label, url) => {
     expect(await fail(WebhookSubjects.createEndpoint, ctxA(), { url, events: ['*'] })).toMatchObject({ status: 400, code: 'invalid_webhook_url' });
+  });
+
+  it('stores the URL normalized, as it will be called', async () => {
+    const created = await create({ url: ' HTTPS://93.184.215.14:443/Hooks/../agentry?x=1 ', events: ['*'] });
+    expect(created.url).toBe('https://93.184.215.14/agentry?x=1');
   });
 
   it('refuses a host name that resolves to a loopback address', async () => {

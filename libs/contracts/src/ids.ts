@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 export const ID_PREFIXES = {
   user: 'usr', org: 'org', application: 'app', endUser: 'eu', apiKey: 'key', invitation: 'inv',
@@ -48,4 +49,19 @@ export function newId(prefix: IdPrefix): string {
 /** True when `value` is `<prefix>_<ULID>`; anything else is treated as an unknown id (404). */
 export function isId(prefix: IdPrefix, value: unknown): value is string {
   return typeof value === 'string' && value.length === prefix.length + 27 && value.startsWith(`${prefix}_`) && ULID.test(value.slice(prefix.length + 1));
+}
+
+/** class-validator: the value is a `<prefix>_<ULID>` id (a filter naming a malformed id is a 400, not an empty list). */
+export function IsPrefixedId(prefix: IdPrefix, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPrefixedId',
+      constraints: [prefix],
+      validator: {
+        validate: (value: unknown) => isId(prefix, value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be an id of the form ${prefix}_<26 characters>`,
+      },
+    },
+    options,
+  );
 }

@@ -329,4 +329,69 @@ describe('attacks: bad input', () => {
     });
     expectProblem(backreference, 400, 'invalid_schema');
   });
+
+  it('keys named like Object.prototype members are data in free-form JSON, not a 500', async () => {
+    const input = { constructor: 'x', toString: { constructor: { valueOf: 1 } }, __defineGetter__: [] };
+    const run = await a.key.post('/runs', { agentId: 'echo', input, metadata: { constructor: 'y' } });
+    expect(run.status).toBe(201);
+    expect(run.body).toMatchObject({ input, metadata: { constructor: 'y' } });
+    const done = await eventually(() => a.key.get(`/runs/${run.body.id}`), (r) => r.body?.status === 'succeeded');
+    expect(done.body.output).toEqual(input);
+    const endUser = await a.key.post('/end-users', { name: 'p', metadata: { constructor: 'y' } });
+    expect(endUser.status).toBe(201);
+    expect((await a.key.patch(`/end-users/${endUser.body.id}`, { metadata: { constructor: 'z' } })).body.metadata).toEqual({ constructor: 'z' });
+    expectProblem(await a.key.post('/agents', { slug: 'x1', name: 'x', executor: { kind: 'builtin', name: 'echo', constructor: 'x' } }), 400, 'validation_failed');
+    const proto = await a.key.request('POST', '/runs', { rawBody: '{"agentId":"echo","input":{"__proto__":{"admin":true}}}', headers: json });
+    expectProblem(proto, 400, 'invalid_json');
+    expect(proto.body.detail).toContain('__proto__');
+  });
+
+  it('body-less POSTs refuse unknown fields; a cancel may give its reason', async () => {
+    expectProblem(await a.key.post(`/webhooks/${a.webhookId}/test`, { foo: 1 }), 400, 'validation_failed');
+    expectProblem(await a.key.post(`/webhooks/${a.webhookId}/messages/${a.messageId}/retry`, { foo: 1 }), 400, 'validation_failed');
+    const sleeper = await a.key.post('/agents', { slug: 'nap', name: 'Nap', executor: { kind: 'builtin', name: 'sleep' } });
+    expect(sleeper.status).toBe(201);
+    const run = await a.key.post('/runs', { agentId: 'nap', input: { ms: 30_000 } });
+    expectProblem(await a.key.post(`/runs/${run.body.id}/cancel`, { foo: 1 }), 400, 'validation_failed');
+    const cancelled = await a.key.post(`/runs/${run.body.id}/cancel`, { reason: 'customer asked' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'customer asked' });
+    // An empty body with Content-Type: application/json is no body.
+    const again = await a.key.request('POST', `/webhooks/${a.webhookId}/test`, { rawBody: '', headers: json });
+    expect(again.status).toBe(202);
+  });
+
+  it('a filter naming a malformed id is 400, not an empty list', async () => {
+    expectProblem(await a.key.get('/runs?endUserId=eu_zzz'), 400, 'validation_failed');
+    expectProblem(await a.session.get('/audit-events?endUserId=bogus'), 400, 'validation_failed');
+    const wrongType = await a.key.get('/runs?limit=abc');
+    expect(wrongType.body.errors).toEqual([expect.objectContaining({ field: 'limit', code: 'is_int' })]);
+  });
+
+  it('requests Node cannot parse still get a problem document with a request id', async () => {
+    const { connect } = await import('node:net');
+    const { hostname, port } = new URL(platform.url);
+    const raw = (request: string) => new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(request));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+      socket.setTimeout(5000, () => socket.destroy(new Error('no answer')));
+    });
+    const cases: [string, number, string][] = [
+      [`GET /api/runs HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'headers_too_large'],
+      [`GET /api/runs?${'q'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431, 'headers_too_large'],
+      ['POST /api/runs HTTP/1.1\r\nHost: x\r\nIdempotency-Key: a\x7fb\r\nContent-Length: 2\r\n\r\n{}', 400, 'invalid_header'],
+      ['POST /api/runs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n0\r\n\r\n', 400, 'invalid_framing'],
+    ];
+    for (const [request, status, code] of cases) {
+      const answer = await raw(request);
+      const [head, body] = answer.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head).toMatch(/\r\nContent-Type: application\/problem\+json/i);
+      expect(head).toMatch(/\r\nRequest-Id: req_[0-9A-Z]{26}/i);
+      expect(JSON.parse(body!)).toMatchObject({ status, code, requestId: expect.stringMatching(/^req_/) });
+    }
+  });
 });

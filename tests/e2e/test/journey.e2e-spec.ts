@@ -118,6 +118,8 @@ describe('journey: a backend runs an agent for its end-user', () => {
     const again = await backend.post('/runs', runBody, { headers: { 'appstrate-user': endUserId, 'idempotency-key': 'run-2026-03-28-abc123' } });
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('original-request-id')).toBe(runRequestId);
+    expect(again.headers.get('request-id')).not.toBe(runRequestId);
     expect(again.body.id).toBe(runId);
 
     const other = await backend.post('/runs', { ...runBody, input: { subject: 'other' } }, {

@@ -51,7 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.store.complete(scope, {
-        status, headers: { 'content-type': 'application/json; charset=utf-8', 'appstrate-version': ctx.apiVersion }, body: JSON.stringify(body ?? null),
+        status, headers: replayHeaders('application/json; charset=utf-8', ctx.apiVersion, ctx.requestId), body: JSON.stringify(body ?? null),
       });
       return body;
     } catch (error) {
@@ -59,13 +59,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await (NOT_STORED(appErr)
         ? this.store.release(scope)
         : this.store.complete(scope, {
-            status: appErr.status, headers: { 'content-type': 'application/problem+json', 'appstrate-version': ctx.apiVersion },
+            status: appErr.status, headers: replayHeaders('application/problem+json', ctx.apiVersion, ctx.requestId),
             body: JSON.stringify(renderProblem(appErr, ctx.requestId)),
           })
       ).catch((e: unknown) => this.logger.warn(`could not record idempotency outcome: ${(e as Error).message}`));
       throw error;
     }
   }
+}
+
+/**
+ * Headers a replay carries. The body is replayed byte for byte (a problem keeps the original
+ * `requestId`), while `Request-Id` is the retry's own; `Original-Request-Id` names the request
+ * that really executed, as Stripe's `Original-Request` does.
+ */
+function replayHeaders(contentType: string, apiVersion: string, originalRequestId: string): Record<string, string> {
+  return { 'content-type': contentType, 'appstrate-version': apiVersion, 'original-request-id': originalRequestId };
 }
 
 function sha256(value: string): string {

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ListQuery } from '../pagination.js';
+import { IsPrefixedId } from '../ids.js';
 import { auditQueryInteger } from './query-integer.js';
 
 export const AUDIT_ACTOR_TYPES = ['user', 'api_key', 'system'] as const;
@@ -16,7 +17,7 @@ export class ListAuditEventsRequest extends ListQuery {
   @IsOptional() @IsString() @MaxLength(64) @Matches(/^[a-z0-9_-]+$/, { message: 'resourceType must be a snake_case resource name' })
   resourceType?: string;
   @IsOptional() @IsString() @MaxLength(200) resourceId?: string;
-  @IsOptional() @IsString() @MaxLength(100) endUserId?: string;
+  @IsOptional() @IsString() @IsPrefixedId('eu') endUserId?: string;
   @IsOptional() @IsIn(AUDIT_OUTCOMES) outcome?: (typeof AUDIT_OUTCOMES)[number];
   /** Inclusive lower bound on `occurredAt`. */
   @IsOptional() @IsISO8601({ strict: true }) from?: string;

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { queryInteger } from '../pagination.js';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsPrefixedId } from '../ids.js';
 import { PageQuery } from './page-query.js';
 import { AGENT_REF_MAX_LENGTH, MaxKeys } from './validators.js';
 
@@ -35,7 +36,7 @@ export class CancelRunRequest extends RunIdRequest {
 export class ListRunsQuery extends PageQuery {
   @IsOptional() @IsIn(RUN_STATUSES) status?: RunStatus;
   @IsOptional() @IsString() @Length(1, AGENT_REF_MAX_LENGTH) agentId?: string;
-  @IsOptional() @IsString() @MaxLength(64) endUserId?: string;
+  @IsOptional() @IsString() @IsPrefixedId('eu') endUserId?: string;
   @IsOptional() @IsISO8601({ strict: true }) createdAfter?: string;
   @IsOptional() @IsISO8601({ strict: true }) createdBefore?: string;
 }

@@ -1,6 +1,6 @@
 import { Subjects, type RequestContext } from '@agentry/contracts';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { Context, JsonBody } from '../../core/context.decorator.js';
+import { Context, JsonBody, withIds } from '../../core/context.decorator.js';
 import { Requires } from '../../core/route-metadata.js';
 import { Services } from '../../core/services.client.js';
 
@@ -30,8 +30,9 @@ export class RunsController {
     return this.services.call(S.listRunEvents, ctx, { ...query, id });
   }
 
+  /** Body: optional `{reason}` (1..500 characters), kept as the run's `cancelReason`. */
   @Post(':id/cancel') @HttpCode(200) @Requires('runs:cancel')
-  cancel(@Context() ctx: RequestContext, @Param('id') id: string) {
-    return this.services.call(S.cancelRun, ctx, { id });
+  cancel(@Context() ctx: RequestContext, @Param('id') id: string, @JsonBody() body: unknown) {
+    return this.services.call(S.cancelRun, ctx, withIds(body, { id }));
   }
 }

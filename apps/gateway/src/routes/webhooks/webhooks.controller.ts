@@ -46,8 +46,8 @@ export class WebhooksController {
   }
 
   @Post(':id/test') @HttpCode(202) @Requires('webhooks:update')
-  sendTest(@Context() ctx: RequestContext, @Param('id') id: string) {
-    return this.services.call(S.sendTest, ctx, { id });
+  sendTest(@Context() ctx: RequestContext, @Param('id') id: string, @JsonBody() body: unknown) {
+    return this.services.call(S.sendTest, ctx, withIds(body, { id }));
   }
 
   @Post(':id/recover') @HttpCode(202) @Requires('webhooks:replay')
@@ -56,7 +56,7 @@ export class WebhooksController {
   }
 
   @Post(':id/messages/:msgId/retry') @HttpCode(202) @Requires('webhooks:replay')
-  retry(@Context() ctx: RequestContext, @Param('id') id: string, @Param('msgId') msgId: string) {
-    return this.services.call(S.retryMessage, ctx, { id, msgId });
+  retry(@Context() ctx: RequestContext, @Param('id') id: string, @Param('msgId') msgId: string, @JsonBody() body: unknown) {
+    return this.services.call(S.retryMessage, ctx, withIds(body, { id, msgId }));
   }
 }

@@ -2,7 +2,8 @@ import type { HttpExecutorSpec } from '@agentry/contracts';
 import { Injectable } from '@nestjs/common';
 import { RunnerConfig } from '../../config/runner.config.js';
 import { ExecutionFailure, type ExecutionContext, type ExecutionResult, type Executor } from '../executor.js';
-import { BlockedAddressError, ipLiteralOf, isNonPublicAddress, publicOnlyLookup } from './address-guard.js';
+import { ipLiteralOf, isForbiddenAddress } from '@agentry/outbound';
+import { BlockedAddressError, publicOnlyLookup } from './address-guard.js';
 import { postJson, ResponseTooLargeError } from './post-json.js';
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -50,7 +51,7 @@ export class HttpExecutor implements Executor<HttpExecutorSpec> {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ExecutionFailure('url_not_allowed', 'The agent URL must be http or https.');
     const literal = ipLiteralOf(url);
-    if (!this.config.RUNNER_ALLOW_PRIVATE_URLS && (literal ? isNonPublicAddress(literal) : url.hostname === 'localhost')) {
+    if (!this.config.RUNNER_ALLOW_PRIVATE_URLS && (literal ? isForbiddenAddress(literal) : isLocalName(url.hostname))) {
       throw new ExecutionFailure('url_not_allowed', `The agent URL points to a non-public address (${url.hostname}); this runner only calls public addresses.`);
     }
     return url;
@@ -64,4 +65,10 @@ function describe(error: unknown, timedOut: boolean, limitMs: number): Execution
   if (error instanceof ResponseTooLargeError) return new ExecutionFailure('invalid_response', `The agent endpoint's answer exceeded ${error.limit} bytes.`);
   const code = (error as { code?: string }).code;
   return new ExecutionFailure('http_unreachable', `Could not reach the agent endpoint${code ? ` (${code})` : ''}.`);
+}
+
+/** Names that mean this machine whatever DNS says (resolved names are checked again at connect time). */
+function isLocalName(hostname: string): boolean {
+  const host = hostname.replace(/\.$/, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost');
 }

@@ -2,9 +2,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { lookup as dnsLookupAsync } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { appError } from '@agentry/contracts';
+import { guardedLookup, isForbiddenAddress } from '@agentry/outbound';
 import { Injectable } from '@nestjs/common';
 import { WebhooksConfig } from '../../config/webhooks.config.js';
-import { isForbiddenAddress } from './forbidden-address.js';
 
 const METADATA_NAMES = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal']);
 const RESOLVE_TIMEOUT_MS = 3000;
@@ -26,20 +26,25 @@ export class TargetGuard {
 
   constructor(config: WebhooksConfig) {
     this.allowPrivate = config.WEBHOOKS_ALLOW_PRIVATE_TARGETS;
+    this.lookup = this.allowPrivate
+      ? (hostname, options, callback) => dnsLookup(hostname, options, callback)
+      : guardedLookup((hostname) => new ForbiddenTargetError(`refused to connect: ${hostname} resolves to a forbidden address`));
   }
 
-  async assertAcceptable(raw: string): Promise<void> {
+  /** Checks a target URL and answers it normalized (WHATWG serialization): what is stored and called. */
+  async acceptable(raw: string): Promise<string> {
     const url = parseTarget(raw);
-    if (this.allowPrivate) return;
+    if (this.allowPrivate) return url.href;
     const host = hostOf(url);
     if (isIP(host)) {
       if (isForbiddenAddress(host)) throw invalidUrl('The URL points at a private, loopback, link-local or reserved address.');
-      return;
+      return url.href;
     }
     if (isReservedName(host)) throw invalidUrl('The URL points at a local or metadata host name.');
     const addresses = await resolveAll(host);
     if (addresses.length === 0) throw invalidUrl(`The host ${host} does not resolve.`);
     if (addresses.some((a) => isForbiddenAddress(a.address))) throw invalidUrl(`The host ${host} resolves to a private, loopback, link-local or reserved address.`);
+    return url.href;
   }
 
   /** For delivery: why this URL must not be called before any DNS lookup happens, or null. */
@@ -52,29 +57,23 @@ export class TargetGuard {
     return null;
   }
 
-  /** `lookup` for http.request: resolves, then refuses when any address is forbidden. */
-  readonly lookup: LookupFunction = (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, resolved) => {
-      if (error) return callback(error, '', 0);
-      const addresses = resolved as unknown as LookupAddress[];
-      if (!this.allowPrivate && addresses.some((a) => isForbiddenAddress(a.address))) {
-        return callback(new ForbiddenTargetError(`refused to connect: ${hostname} resolves to a forbidden address`), '', 0);
-      }
-      if (options.all) return callback(null, addresses);
-      const first = addresses[0];
-      if (!first) return callback(new Error(`${hostname} did not resolve`), '', 0);
-      callback(null, first.address, first.family);
-    });
-  };
+  /** `lookup` for http.request: resolves, then refuses when any address is forbidden (Node's own with allowPrivate). */
+  readonly lookup: LookupFunction;
 }
 
 function parseTarget(raw: string): URL {
+  const text = raw.trim();
+  // WHATWG URL parsing would silently drop tabs and newlines and read "\" as "/": refuse both,
+  // so what the customer sees stored is what they sent.
+  if (/[\u0000-\u0020\u007f\\]/.test(text)) throw invalidUrl('The URL contains whitespace, control characters or a backslash.');
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    url = new URL(text);
   } catch {
     throw invalidUrl('The URL is not a valid absolute URL.');
   }
+  if (!/^https?:\/\//i.test(text)) throw invalidUrl('The URL must start with http:// or https://.');
+  if (url.port === '0') throw invalidUrl('Port 0 is not a valid destination.');
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidUrl('Only http and https URLs are accepted.');
   if (url.username || url.password) throw invalidUrl('The URL must not carry credentials.');
   if (!url.hostname) throw invalidUrl('The URL has no host.');

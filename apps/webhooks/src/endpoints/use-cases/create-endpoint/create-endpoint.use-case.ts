@@ -23,8 +23,7 @@ export class CreateEndpoint {
 
   async execute(ctx: RequestContext, input: CreateWebhookEndpointRequest): Promise<WebhookEndpointWithSecretDto> {
     const scope = requireApplication(ctx);
-    const url = input.url.trim();
-    await this.guard.assertAcceptable(url);
+    const url = await this.guard.acceptable(input.url);
     const secret = newSigningSecret();
     const now = new Date();
     const enabled = input.enabled ?? true;

@@ -24,8 +24,7 @@ export class UpdateEndpoint {
   async execute(ctx: RequestContext, input: UpdateWebhookEndpointRequest): Promise<WebhookEndpointDto> {
     const scope = requireApplication(ctx);
     if (!isId('whk', input.id)) throw Errors.notFound('webhook endpoint');
-    const url = input.url?.trim();
-    if (url !== undefined) await this.guard.assertAcceptable(url);
+    const url = input.url === undefined ? undefined : await this.guard.acceptable(input.url);
     return this.dataSource.transaction(async (manager) => {
       const endpoint = await this.endpoints.findForUpdate(manager, scope, input.id);
       if (!endpoint) throw Errors.notFound('webhook endpoint');

@@ -1,0 +1,2 @@
+export * from './forbidden-address.js';
+export * from './guarded-lookup.js';
