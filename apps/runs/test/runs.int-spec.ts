@@ -163,7 +163,8 @@ describe('runs: runs over NATS (runner simulated)', () => {
     });
     expect(await runner(Subjects.runs.startRun, { runId: run.id })).toEqual({ skip: true });
     expect(await runner<HeartbeatRunReply>(Subjects.runs.heartbeatRun, { runId: run.id })).toEqual({ cancelled: false, status: 'running' });
-    expect(await runner(Subjects.runs.appendRunEvent, { runId: run.id, type: 'log', data: { line: 'working' } })).toEqual({ appended: true, seq: expect.any(Number) });
+    // Numbered within the run: queued (1), started (2), then this one.
+    expect(await runner(Subjects.runs.appendRunEvent, { runId: run.id, type: 'log', data: { line: 'working' } })).toEqual({ appended: true, seq: 3 });
     expect(await failure(runner(Subjects.runs.appendRunEvent, { runId: run.id, type: 'run.succeeded', data: {} }))).toMatchObject({ status: 400 });
     const done = await runner<CompleteRunReply>(Subjects.runs.completeRun, {
       runId: run.id, status: 'succeeded', output: { say: 'hi' }, usage: { inputTokens: 12, outputTokens: 3, costMicroUsd: 40 },
@@ -174,7 +175,7 @@ describe('runs: runs over NATS (runner simulated)', () => {
     const final = await getRun(run.id);
     expect(final).toMatchObject({ status: 'succeeded', output: { say: 'hi' }, error: null, usage: { inputTokens: 12, outputTokens: 3, costMicroUsd: 40 } });
     expect(Date.parse(final.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(final.startedAt!));
-    expect((await events(run.id)).data.map((e) => e.type)).toEqual(['run.queued', 'run.started', 'log', 'run.succeeded']);
+    expect((await events(run.id)).data.map((e) => [e.seq, e.type])).toEqual([[1, 'run.queued'], [2, 'run.started'], [3, 'log'], [4, 'run.succeeded']]);
   });
 
   it('fails a run whose output does not match the outputSchema', async () => {

@@ -8,10 +8,12 @@ import type { RunEventEntity } from './entities/run-event.entity.js';
 export class RunEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The next number comes from the run row, whose lock keeps one run's events in order. */
   async append(manager: EntityManager, runId: string, type: string, data: Record<string, unknown>): Promise<number> {
-    const rows = await sqlRows<{ seq: string }>(
+    const rows = await sqlRows<{ seq: number }>(
       manager,
-      `INSERT INTO "runs"."run_events" ("run_id", "type", "data") VALUES ($1, $2, $3) RETURNING "seq"`,
+      `WITH next AS (UPDATE "runs"."runs" SET "last_event_seq" = "last_event_seq" + 1 WHERE "id" = $1 RETURNING "id", "last_event_seq")
+       INSERT INTO "runs"."run_events" ("run_id", "seq", "type", "data") SELECT "id", "last_event_seq", $2, $3 FROM next RETURNING "seq"`,
       [runId, type, JSON.stringify(data)],
     );
     return Number(rows[0]!.seq);
@@ -19,10 +21,10 @@ export class RunEventsRepository {
 
   /** A runner's event, only while the run is running; null otherwise. */
   async appendIfRunning(runId: string, type: string, data: Record<string, unknown>): Promise<number | null> {
-    const rows = await sqlRows<{ seq: string }>(
+    const rows = await sqlRows<{ seq: number }>(
       this.dataSource.manager,
-      `INSERT INTO "runs"."run_events" ("run_id", "type", "data")
-       SELECT "id", $2, $3 FROM "runs"."runs" WHERE "id" = $1 AND "status" = 'running' RETURNING "seq"`,
+      `WITH next AS (UPDATE "runs"."runs" SET "last_event_seq" = "last_event_seq" + 1 WHERE "id" = $1 AND "status" = 'running' RETURNING "id", "last_event_seq")
+       INSERT INTO "runs"."run_events" ("run_id", "seq", "type", "data") SELECT "id", "last_event_seq", $2, $3 FROM next RETURNING "seq"`,
       [runId, type, JSON.stringify(data)],
     );
     return rows[0] ? Number(rows[0].seq) : null;
