@@ -20,7 +20,7 @@ import { renderProblem } from './edge/problem.js';
 import { GatewayModule } from './gateway.module.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { GatewayMetrics } from './observability/gateway-metrics.js';
-import { setupOpenApi } from './openapi.js';
+import { setupOpenApi } from './openapi/setup-openapi.js';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis-rate-limiter.js';

@@ -52,8 +52,8 @@ function unstorableField(plain: object): string | undefined {
   return undefined;
 }
 
-// class-transformer's own registry of @Type/@Transform decorators (the instance its decorators write to).
-const { defaultMetadataStorage } = createRequire(import.meta.url)('class-transformer/cjs/storage.js') as {
+/** class-transformer's own registry of @Type/@Transform decorators (the instance its decorators write to). */
+export const { defaultMetadataStorage: classTransformerMetadata } = createRequire(import.meta.url)('class-transformer/cjs/storage.js') as {
   defaultMetadataStorage: {
     findTypeMetadata(target: object, propertyName: string): unknown;
     findTransformMetadatas(target: object, propertyName: string, transformationType: number): unknown[];
@@ -73,8 +73,8 @@ function instantiate<T extends object>(cls: Class<T>, plain: Record<string, unkn
   const transformed: Record<string, unknown> = {};
   const freeForm: [string, unknown][] = [];
   for (const [key, value] of Object.entries(plain)) {
-    const decorated = defaultMetadataStorage.findTypeMetadata(cls, key) !== undefined
-      || defaultMetadataStorage.findTransformMetadatas(cls, key, PLAIN_TO_CLASS).length > 0;
+    const decorated = classTransformerMetadata.findTypeMetadata(cls, key) !== undefined
+      || classTransformerMetadata.findTransformMetadatas(cls, key, PLAIN_TO_CLASS).length > 0;
     if (!decorated && isPlainObject(value)) freeForm.push([key, value]);
     else transformed[key] = value;
   }
@@ -87,7 +87,7 @@ function instantiate<T extends object>(cls: Class<T>, plain: Record<string, unkn
 function inheritedFields<T extends object>(cls: Class<T>, plain: Record<string, unknown>): string[] {
   const found = Object.keys(plain).filter((key) => key in Object.prototype);
   for (const [key, value] of Object.entries(plain)) {
-    if (defaultMetadataStorage.findTypeMetadata(cls, key) === undefined || !isPlainObject(value) || Array.isArray(value)) continue;
+    if (classTransformerMetadata.findTypeMetadata(cls, key) === undefined || !isPlainObject(value) || Array.isArray(value)) continue;
     found.push(...Object.keys(value).filter((k) => k in Object.prototype).map((k) => `${key}.${k}`));
   }
   return found;

@@ -63,6 +63,38 @@ describe('gateway edge', () => {
     expect(page.status).toBe(200);
   });
 
+  it('documents bodies, query parameters, security and edge headers of every route', async () => {
+    const { paths, components } = (await user.get('/openapi.json')).body;
+    const createRun = paths['/api/runs'].post;
+    const body = createRun.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['agentId', 'version', 'input', 'metadata']));
+    expect(body.required).toEqual(expect.arrayContaining(['agentId', 'input']));
+    expect(body.additionalProperties).toBe(false);
+    expect(createRun.security).toEqual([{ apiKey: [] }, { session: [] }]);
+    expect(createRun.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Appstrate-User', 'Idempotency-Key', 'Appstrate-Version']));
+    expect(createRun.responses.default.content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
+    const listRuns = paths['/api/runs'].get.parameters.filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name);
+    expect(listRuns).toEqual(expect.arrayContaining(['status', 'agentId', 'endUserId', 'createdAfter', 'createdBefore', 'limit', 'cursor']));
+    // A path id is not a body field.
+    expect(Object.keys(paths['/api/agents/{agentId}'].patch.requestBody.content['application/json'].schema.properties)).not.toContain('agentId');
+    expect(paths['/api/agents'].post.requestBody.content['application/json'].schema.properties.executor.oneOf).toHaveLength(3);
+    expect(components.schemas.HttpExecutorSpec.properties).toHaveProperty('url');
+    expect(paths['/api/api-keys'].post.security).toEqual([{ session: [] }]);
+    expect(paths['/api/auth/login'].post.security).toEqual([]);
+    expect(components.securitySchemes.apiKey.bearerFormat).toContain('ask_live_');
+    expect(paths['/healthz'].get.parameters).toEqual([]);
+    // Every route that takes a JSON body documents it.
+    const undocumented: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, { requestBody?: unknown }>>(paths)) {
+      for (const method of ['post', 'patch', 'put']) {
+        const op = item[method];
+        const bodyless = /\/(logout|test|retry|cancel)$/.test(path) && path !== '/api/runs/{id}/cancel';
+        if (op && !op.requestBody && !bodyless) undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it('exposes health, readiness and metrics', async () => {
     expect((await fetch(`${platform.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${platform.url}/readyz`);

@@ -4,8 +4,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 /**
- * Records refused requests (401/403 where the org is known) in the audit trail: an event with
- * outcome `denied` goes through the gateway's own outbox, like every other audited change.
+ * Records refused requests (401/403/429 where the org is known) in the audit trail: an event with
+ * outcome `denied` goes through the gateway's own outbox, like every other audited change. The
+ * action is the permission at stake written as an action (`agents:run` → `agents.run`, since
+ * actions are dotted), or `request` when the refusal was about something else (a foreign
+ * end-user, a context mismatch, a rate limit); metadata carries the refusal's `code`.
  */
 @Injectable()
 export class DenialRecorder {
@@ -23,7 +26,7 @@ export class DenialRecorder {
         audit: {
           action, outcome: 'denied', actor: actorFromContext(ctx), endUserId: ctx.endUserId, impersonator: ctx.impersonator,
           resource: { type: 'route', id: `${details.method} ${details.path}` }, requestId: ctx.requestId, ip: ctx.ip,
-          userAgent: ctx.userAgent, metadata: { code: details.code, status: details.status },
+          userAgent: ctx.userAgent, metadata: { code: details.code, status: details.status, ...(details.permission ? { permission: details.permission } : {}) },
         },
       })
       .catch((error: unknown) => this.logger.warn(`could not record a denial: ${(error as Error).message}`));

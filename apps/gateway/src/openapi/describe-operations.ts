@@ -1,0 +1,145 @@
+import { API_VERSIONS, BuiltinExecutorSpec, classTransformerMetadata, CommandExecutorSpec, HttpExecutorSpec, type Class } from '@agentry/contracts';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { ROUTE_ACCESS, type RouteAccess } from '../core/route-metadata.js';
+import { ROUTE_CONTROLLERS } from '../routes/route-controllers.js';
+import { OPERATION_SHAPES } from './operation-shapes.js';
+
+type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[] };
+type Parameter = { name: string; in: 'header' | 'query' | 'path' | 'cookie'; required?: boolean; description?: string; schema: Schema };
+type Operation = { operationId?: string; parameters?: Parameter[]; requestBody?: unknown; responses?: Record<string, unknown>; security?: unknown[]; tags?: string[] };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const SCHEMA_OPTIONS = { refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: classTransformerMetadata as never };
+
+/**
+ * Fills in what Nest's generator cannot see, because handlers forward bodies untouched: request
+ * bodies and query parameters (from the contract classes the services validate with), who may
+ * call each route (API key and/or session), the headers the edge reads, and problem responses.
+ */
+export function describeOperations(document: OpenAPIObject): void {
+  const access = routeAccessByOperation();
+  const schemas = (document.components ??= {}).schemas ??= {};
+  Object.assign(schemas, { Problem: PROBLEM_SCHEMA, ...executorSchemas() });
+
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = (item as Record<string, Operation | undefined>)[method];
+      if (!op) continue;
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const route = access.get(op.operationId ?? '');
+      if (!path.startsWith('/api/')) {
+        Object.assign(op, { security: [], tags: ['operations'], parameters: (op.parameters ?? []).filter((p) => p.in === 'path') });
+        continue;
+      }
+      op.tags = [tagOf(op.operationId)];
+      op.security = securityOf(route);
+      op.parameters = [...(op.parameters ?? []).filter((p) => p.in === 'path'), ...edgeHeaders(route, method)];
+      const shape = OPERATION_SHAPES[op.operationId ?? ''];
+      if (shape?.query) op.parameters.push(...queryParameters(shape.query, pathParams));
+      if (shape?.body) {
+        op.requestBody = { required: method !== 'post' || !isAllOptional(shape.body), content: { 'application/json': { schema: bodySchema(shape.body, pathParams) } } };
+      }
+      op.responses = { ...op.responses, default: { description: 'A problem document', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } };
+    }
+  }
+}
+
+function routeAccessByOperation(): Map<string, RouteAccess> {
+  const found = new Map<string, RouteAccess>();
+  for (const controller of ROUTE_CONTROLLERS) {
+    const classAccess = Reflect.getMetadata(ROUTE_ACCESS, controller) as RouteAccess | undefined;
+    for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+      if (method === 'constructor') continue;
+      const handler = (controller.prototype as unknown as Record<string, unknown>)[method];
+      const methodAccess = typeof handler === 'function' ? (Reflect.getMetadata(ROUTE_ACCESS, handler) as RouteAccess | undefined) : undefined;
+      found.set(`${controller.name}_${method}`, methodAccess ?? classAccess ?? {});
+    }
+  }
+  return found;
+}
+
+function tagOf(operationId = ''): string {
+  return operationId.replace(/Controller_.*$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function securityOf(route: RouteAccess | undefined): unknown[] {
+  if (!route || route.public) return [];
+  if (route.sessionOnly || route.userLevel) return [{ session: [] }];
+  return [{ apiKey: [] }, { session: [] }];
+}
+
+function edgeHeaders(route: RouteAccess | undefined, method: string): Parameter[] {
+  const text = (description: string, example?: string): Schema => ({ type: 'string', description, ...(example ? { example } : {}) });
+  const headers: Parameter[] = [{
+    name: 'Appstrate-Version', in: 'header', schema: { type: 'string', enum: [...API_VERSIONS] },
+    description: 'API version; default: the org\'s pinned version, then the current one. The response says which served it.',
+  }];
+  if (route?.public) return method === 'get' ? [] : headers;
+  if (!route?.sessionOnly && !route?.userLevel) {
+    headers.push({ name: 'Appstrate-User', in: 'header', schema: text('Act for this end-user (API keys with end-users:impersonate only).', 'eu_01J…') });
+  }
+  if (!route?.userLevel) {
+    headers.push(
+      { name: 'X-Org-Id', in: 'header', schema: text('Sessions: the org to act in. API keys: must match the key if sent.', 'org_01J…') },
+      { name: 'X-Application-Id', in: 'header', schema: text('Sessions: the application (default: the org\'s default one).', 'app_01J…') },
+    );
+  }
+  if (method !== 'get') headers.push({ name: 'X-CSRF-Token', in: 'header', schema: text('Sessions only: equal to the agentry_csrf cookie.') });
+  if (method === 'post') headers.push({ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', minLength: 1, maxLength: 255, description: 'Replays the first outcome of this request for 24 h.' } });
+  return headers;
+}
+
+function schemaOf(cls: Class<object>): Schema {
+  const schema = targetConstructorToSchema(cls, SCHEMA_OPTIONS) as Schema;
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    // The executor is a union chosen by `kind`; the generator sees only its base class.
+    if (name === 'executor') schema.properties![name] = { oneOf: EXECUTOR_CLASSES.map((c) => ({ $ref: `#/components/schemas/${c.name}` })), discriminator: { propertyName: 'kind' } };
+    else if (property.$ref === undefined && Object.keys(property).length === 0) schema.properties![name] = { description: 'Any JSON value.' };
+  }
+  return schema;
+}
+
+/** The body without the path's ids (the gateway fills those in), refusing anything else. */
+function bodySchema(cls: Class<object>, pathParams: string[]): Schema {
+  const schema = schemaOf(cls);
+  const hidden = new Set([...pathParams, 'id']);
+  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !hidden.has(name)));
+  const required = (schema.required ?? []).filter((name) => !hidden.has(name));
+  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
+}
+
+function queryParameters(cls: Class<object>, pathParams: string[]): Parameter[] {
+  const schema = schemaOf(cls);
+  return Object.entries(schema.properties ?? {})
+    .filter(([name]) => !pathParams.includes(name) && name !== 'id')
+    .map(([name, property]) => ({ name, in: 'query' as const, required: (schema.required ?? []).includes(name), schema: property }));
+}
+
+function isAllOptional(cls: Class<object>): boolean {
+  return (schemaOf(cls).required ?? []).filter((name) => name !== 'id').length === 0;
+}
+
+const EXECUTOR_CLASSES = [BuiltinExecutorSpec, HttpExecutorSpec, CommandExecutorSpec];
+
+function executorSchemas(): Record<string, Schema> {
+  return Object.fromEntries(EXECUTOR_CLASSES.map((c) => [c.name, { ...(targetConstructorToSchema(c, SCHEMA_OPTIONS) as Schema), additionalProperties: false }]));
+}
+
+const PROBLEM_SCHEMA: Schema = {
+  type: 'object',
+  description: 'RFC 9457 problem details. A 5xx never carries internal details.',
+  required: ['type', 'title', 'status', 'code', 'requestId'],
+  properties: {
+    type: { type: 'string', format: 'uri', example: 'https://docs.agentry.dev/errors/validation_failed' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', description: 'Stable, snake_case: what a client branches on.', example: 'validation_failed' },
+    requestId: { type: 'string', example: 'req_01J…' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};

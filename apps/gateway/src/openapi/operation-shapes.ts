@@ -1,0 +1,56 @@
+import {
+  CancelRunRequest, CreateAgentRequest, CreateApiKeyRequest, CreateApplicationRequest, CreateConnectionRequest, CreateEndUserRequest,
+  CreateOrgRequest, CreateRunRequest, CreateWebhookEndpointRequest, IdentityListQuery, ListAgentsQuery, ListAuditEventsRequest,
+  ListEndUsersQuery, ListOrgsRequest, ListRunEventsQuery, ListRunsQuery, ListVersionsQuery, ListWebhookEndpointsRequest,
+  ListWebhookMessagesRequest, LoginRequest, OrgListQuery, PublishVersionRequest, RecoverWebhookMessagesRequest,
+  RotateWebhookSecretRequest, SignupRequest, TenancyListQuery, UpdateAgentRequest, UpdateApplicationRequest, UpdateEndUserRequest,
+  UpdateQuotasRequest, UpdateSettingsRequest, UpdateWebhookEndpointRequest, type Class,
+} from '@agentry/contracts';
+
+/** What an operation accepts: the contract class the owning service validates its body or query with. */
+export interface OperationShape {
+  body?: Class<object>;
+  query?: Class<object>;
+}
+
+/**
+ * Handlers forward bodies untouched, so the OpenAPI generator cannot see their types; this table
+ * names them, keyed by operationId (`<Controller>_<method>`). A route missing here is documented
+ * without a body or query parameters; the test of the document checks every body-taking route is here.
+ */
+export const OPERATION_SHAPES: Record<string, OperationShape> = {
+  AuthController_signup: { body: SignupRequest },
+  AuthController_login: { body: LoginRequest },
+  AuthController_sessions: { query: IdentityListQuery },
+  OrgsController_list: { query: ListOrgsRequest },
+  OrgsController_create: { body: CreateOrgRequest },
+  OrgsController_members: { query: OrgListQuery },
+  OrgsController_updateSettings: { body: UpdateSettingsRequest },
+  OrgsController_updateQuotas: { body: UpdateQuotasRequest },
+  ApplicationsController_list: { query: TenancyListQuery },
+  ApplicationsController_create: { body: CreateApplicationRequest },
+  ApplicationsController_update: { body: UpdateApplicationRequest },
+  ApiKeysController_list: { query: IdentityListQuery },
+  ApiKeysController_create: { body: CreateApiKeyRequest },
+  EndUsersController_list: { query: ListEndUsersQuery },
+  EndUsersController_create: { body: CreateEndUserRequest },
+  EndUsersController_update: { body: UpdateEndUserRequest },
+  ConnectionsController_list: { query: IdentityListQuery },
+  ConnectionsController_create: { body: CreateConnectionRequest },
+  AgentsController_list: { query: ListAgentsQuery },
+  AgentsController_create: { body: CreateAgentRequest },
+  AgentsController_update: { body: UpdateAgentRequest },
+  AgentsController_versions: { query: ListVersionsQuery },
+  AgentsController_publish: { body: PublishVersionRequest },
+  RunsController_create: { body: CreateRunRequest },
+  RunsController_list: { query: ListRunsQuery },
+  RunsController_events: { query: ListRunEventsQuery },
+  RunsController_cancel: { body: CancelRunRequest },
+  WebhooksController_list: { query: ListWebhookEndpointsRequest },
+  WebhooksController_create: { body: CreateWebhookEndpointRequest },
+  WebhooksController_update: { body: UpdateWebhookEndpointRequest },
+  WebhooksController_messages: { query: ListWebhookMessagesRequest },
+  WebhooksController_rotateSecret: { body: RotateWebhookSecretRequest },
+  WebhooksController_recover: { body: RecoverWebhookMessagesRequest },
+  AuditController_list: { query: ListAuditEventsRequest },
+};
