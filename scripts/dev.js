@@ -127,6 +127,7 @@ async function main() {
   const gateway = `http://127.0.0.1:${port}`;
   if (!(await waitReady(`${gateway}/readyz`))) throw new Error('the gateway did not become ready in 60 s');
   log(`Agentry is up: ${gateway}/api  (docs: ${gateway}/api/docs)`);
+  log(`health: ${gateway}/healthz /readyz /metrics; services on 127.0.0.1:${Object.values(HEALTH_PORTS).join(', ')} (${Object.keys(HEALTH_PORTS).join(', ')})`);
   log('seed a demo org, API key and agent with: pnpm seed');
 }
 

@@ -52,6 +52,7 @@ const endUserId = must(endUser, 'create end-user').id;
 
 process.stdout.write(`
 Seeded: org ${org.id}, end-user ${endUserId}, agent inbox-triage.
+Dashboard login: ${email} / ${password} (session calls name the org with X-Org-Id: ${org.id})
 API key (shown once): ${key.key}
 
 Start a run for the end-user:

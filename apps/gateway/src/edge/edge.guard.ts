@@ -1,5 +1,5 @@
 import {
-  AppError, appError, CURRENT_API_VERSION, Errors, isId, isSupportedApiVersion, type RequestContext,
+  API_VERSIONS, AppError, appError, CURRENT_API_VERSION, Errors, isId, isSupportedApiVersion, type RequestContext,
 } from '@agentry/contracts';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -43,7 +43,9 @@ export class EdgeGuard implements CanActivate {
       this.reflector.get<RouteAccess | undefined>(ROUTE_ACCESS, context.getClass()) ?? {};
     const headerVersion = header(request, 'appstrate-version');
     if (headerVersion !== undefined && !isSupportedApiVersion(headerVersion)) {
-      throw appError(400, 'unsupported_api_version', `Appstrate-Version "${headerVersion}" is not a supported version.`);
+      throw appError(400, 'unsupported_api_version', `Appstrate-Version "${headerVersion}" is not a supported version (supported: ${API_VERSIONS.join(', ')}).`, {
+        supportedVersions: [...API_VERSIONS],
+      });
     }
     const base = request.edge;
     const ctx: RequestContext = {
