@@ -6,7 +6,7 @@ import { auditedEvent, publishEvent, waitFor } from './support/events.js';
 
 const APP_1 = 'app_01JAPP1111111111111111111A';
 const APP_2 = 'app_01JAPP2222222222222222222A';
-const END_USER = 'eu_01JEU000000000000000000000';
+const END_USER = 'eu_01JEE000000000000000000000';
 const USER = 'usr_01JUSER0000000000000000000';
 const KEY = 'key_01JKEY00000000000000000000';
 

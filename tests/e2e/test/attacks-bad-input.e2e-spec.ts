@@ -341,7 +341,7 @@ describe('attacks: bad input', () => {
     expect(endUser.status).toBe(201);
     expect((await a.key.patch(`/end-users/${endUser.body.id}`, { metadata: { constructor: 'z' } })).body.metadata).toEqual({ constructor: 'z' });
     expectProblem(await a.key.post('/agents', { slug: 'x1', name: 'x', executor: { kind: 'builtin', name: 'echo', constructor: 'x' } }), 400, 'validation_failed');
-    const proto = await a.key.request('POST', '/runs', { rawBody: '{"agentId":"echo","input":{"__proto__":{"admin":true}}}', headers: json });
+    const proto = await a.key.request<{ detail: string }>('POST', '/runs', { rawBody: '{"agentId":"echo","input":{"__proto__":{"admin":true}}}', headers: json });
     expectProblem(proto, 400, 'invalid_json');
     expect(proto.body.detail).toContain('__proto__');
   });
