@@ -52,3 +52,4 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
 };
 
 export const PLATFORM_PERMISSIONS = ['platform:kill-switch', 'platform:orgs', 'platform:impersonate'] as const;
+export type PlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];

@@ -59,6 +59,14 @@ export const Subjects = {
     getRun: 'runs.run.get.v1',
     listRuns: 'runs.run.list.v1',
     cancelRun: 'runs.run.cancel.v1',
+    cancelRuns: 'runs.run.cancel-many.v1',
+    getKillSwitch: 'runs.kill-switch.get.v1',
+    engageKillSwitch: 'runs.kill-switch.engage.v1',
+    releaseKillSwitch: 'runs.kill-switch.release.v1',
+    /** Platform admins only (ctx.platformAdmin). */
+    getPlatformKillSwitch: 'runs.platform-kill-switch.get.v1',
+    engagePlatformKillSwitch: 'runs.platform-kill-switch.engage.v1',
+    releasePlatformKillSwitch: 'runs.platform-kill-switch.release.v1',
     listRunEvents: 'runs.run.events.v1',
     /** Runner → runs. */
     startRun: 'runs.run.start.v1',

@@ -38,6 +38,7 @@ describe('attacks: cross-tenant access', () => {
       ['GET', `/runs/${t.runId}`],
       ['GET', `/runs/${t.runId}/events`],
       ['POST', `/runs/${t.runId}/cancel`],
+      ['POST', '/runs/cancel', { agentId: t.agentId }],
       ['GET', `/webhooks/${t.webhookId}`],
       ['PATCH', `/webhooks/${t.webhookId}`, { description: 'pwned' }],
       ['GET', `/webhooks/${t.webhookId}/messages`],
@@ -99,6 +100,9 @@ describe('attacks: cross-tenant access', () => {
         ['PATCH', `/orgs/${a.orgId}/settings`, { auditRetentionDays: 30 }],
         ['GET', `/orgs/${a.orgId}/quotas`],
         ['PATCH', `/orgs/${a.orgId}/quotas`, { requestsPerMinute: 1 }],
+        ['GET', `/orgs/${a.orgId}/kill-switch`],
+        ['PUT', `/orgs/${a.orgId}/kill-switch`, { reason: 'pwned' }],
+        ['DELETE', `/orgs/${a.orgId}/kill-switch`],
       ];
       await expectAllNotFound(b.session, routes);
       const viaHeader = await b.user.withHeaders({ 'x-org-id': a.orgId }).get('/runs');
@@ -118,6 +122,7 @@ describe('attacks: cross-tenant access', () => {
       expect((await a.session.get('/connections')).body.data).toHaveLength(2);
       expect((await a.session.get(`/api-keys/${a.keyId}`)).body.revokedAt).toBeNull();
       expect((await a.session.get(`/orgs/${a.orgId}/quotas`)).body.requestsPerMinute).not.toBe(1);
+      expect((await a.session.get(`/orgs/${a.orgId}/kill-switch`)).body.engaged).toBe(false);
     });
 
     it('foreign cursors → 400 invalid_cursor', async () => {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Permission } from '@agentry/contracts';
+import type { Permission, PlatformPermission } from '@agentry/contracts';
 
 /** How a route is reached; read by the EdgeGuard. */
 export interface RouteAccess {
@@ -21,6 +21,8 @@ export interface RouteAccess {
    * too low, or a leaked key flooding the org, can always be undone. Key and end-user buckets apply.
    */
   outsideOrgLimit?: boolean;
+  /** A platform administration route: dashboard sessions of the configured platform admins only. */
+  platformPermission?: PlatformPermission;
 }
 
 export const ROUTE_ACCESS = 'agentry:route-access';
@@ -29,3 +31,4 @@ export const Access = (access: RouteAccess) => SetMetadata(ROUTE_ACCESS, access)
 export const Public = (options: { authRoute?: boolean } = {}) => Access({ public: true, ...options });
 export const Requires = (permission: Permission, options: Omit<RouteAccess, 'permission'> = {}) => Access({ permission, ...options });
 export const UserLevel = () => Access({ userLevel: true, sessionOnly: true });
+export const PlatformAdmin = (platformPermission: PlatformPermission) => Access({ userLevel: true, sessionOnly: true, platformPermission });

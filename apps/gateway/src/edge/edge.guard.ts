@@ -131,6 +131,7 @@ export class EdgeGuard implements CanActivate {
     if (header(request, 'appstrate-user') !== undefined) {
       throw appError(400, 'header_not_allowed', 'Appstrate-User is for API keys; dashboard sessions never act for end-users.');
     }
+    if (access.platformPermission && !ctx.platformAdmin) throw Errors.insufficientScope(access.platformPermission);
     if (access.userLevel) return;
 
     const orgId = access.orgParam ? (request.params as Record<string, string>)[access.orgParam] : header(request, 'x-org-id');

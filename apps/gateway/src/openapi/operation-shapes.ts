@@ -1,5 +1,5 @@
 import {
-  CancelRunRequest, CreateAgentRequest, CreateApiKeyRequest, CreateApplicationRequest, CreateConnectionRequest, CreateEndUserRequest,
+  CancelRunRequest, CancelRunsRequest, CreateAgentRequest, EngageKillSwitchRequest, CreateApiKeyRequest, CreateApplicationRequest, CreateConnectionRequest, CreateEndUserRequest,
   CreateOrgRequest, CreateRunRequest, CreateWebhookEndpointRequest, IdentityListQuery, ListAgentsQuery, ListAuditEventsRequest,
   ListEndUsersQuery, ListOrgsRequest, ListRunEventsQuery, ListRunsQuery, ListVersionsQuery, ListWebhookEndpointsRequest,
   ListWebhookMessagesRequest, LoginRequest, OrgListQuery, PublishVersionRequest, RecoverWebhookMessagesRequest,
@@ -46,6 +46,9 @@ export const OPERATION_SHAPES: Record<string, OperationShape> = {
   RunsController_list: { query: ListRunsQuery },
   RunsController_events: { query: ListRunEventsQuery },
   RunsController_cancel: { body: CancelRunRequest },
+  RunsController_cancelMany: { body: CancelRunsRequest },
+  OrgsController_engageKillSwitch: { body: EngageKillSwitchRequest },
+  AdminController_engageKillSwitch: { body: EngageKillSwitchRequest },
   WebhooksController_list: { query: ListWebhookEndpointsRequest },
   WebhooksController_create: { body: CreateWebhookEndpointRequest },
   WebhooksController_update: { body: UpdateWebhookEndpointRequest },

@@ -1,3 +1,4 @@
+import { AdminController } from './admin/admin.controller.js';
 import { AgentsController } from './agents/agents.controller.js';
 import { ApiKeysController } from './api-keys/api-keys.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
@@ -12,5 +13,5 @@ import { WebhooksController } from './webhooks/webhooks.controller.js';
 /** Every public HTTP route, under /api. */
 export const ROUTE_CONTROLLERS = [
   AuthController, OrgsController, ApplicationsController, ApiKeysController, EndUsersController,
-  ConnectionsController, AgentsController, RunsController, WebhooksController, AuditController,
+  ConnectionsController, AgentsController, RunsController, WebhooksController, AuditController, AdminController,
 ];

@@ -8,4 +8,6 @@ export const RunErrors = {
   concurrencyLimit: (maxConcurrent: number, maxQueued: number) =>
     appError(429, 'concurrency_limit_exceeded', `The organization already has ${maxConcurrent} runs in progress and ${maxQueued} waiting.`, { maxConcurrentRuns: maxConcurrent, maxQueuedRuns: maxQueued }),
   runnerOnly: () => appError(403, 'forbidden', 'This subject is for runners.'),
+  killSwitchEngaged: (scope: 'org' | 'platform', reason: string) =>
+    appError(503, 'kill_switch_engaged', `The ${scope === 'org' ? "organization's" : "platform's"} kill switch is engaged (${reason}); no new runs start until it is released.`, { scope }),
 };

@@ -1,7 +1,8 @@
-import { CancelRunRequest, CreateRunRequest, ListRunEventsQuery, ListRunsQuery, RunIdRequest, Subjects, type RequestContext } from '@agentry/contracts';
+import { CancelRunRequest, CancelRunsRequest, CreateRunRequest, ListRunEventsQuery, ListRunsQuery, RunIdRequest, Subjects, type RequestContext } from '@agentry/contracts';
 import { Ctx, Data, Rpc } from '@agentry/messaging';
 import { Controller } from '@nestjs/common';
 import { CancelRun } from './use-cases/cancel-run/cancel-run.use-case.js';
+import { CancelRuns } from './use-cases/cancel-runs/cancel-runs.use-case.js';
 import { CreateRun } from './use-cases/create-run/create-run.use-case.js';
 import { GetRun } from './use-cases/get-run/get-run.use-case.js';
 import { ListRunEvents } from './use-cases/list-run-events/list-run-events.use-case.js';
@@ -16,6 +17,7 @@ export class RunsController {
     private readonly listRuns: ListRuns,
     private readonly cancelRun: CancelRun,
     private readonly listRunEvents: ListRunEvents,
+    private readonly cancelMany: CancelRuns,
   ) {}
 
   @Rpc(Subjects.runs.createRun)
@@ -36,6 +38,11 @@ export class RunsController {
   @Rpc(Subjects.runs.cancelRun)
   cancel(@Ctx() ctx: RequestContext, @Data(CancelRunRequest) input: CancelRunRequest) {
     return this.cancelRun.execute(ctx, input);
+  }
+
+  @Rpc(Subjects.runs.cancelRuns)
+  cancelRuns(@Ctx() ctx: RequestContext, @Data(CancelRunsRequest) input: CancelRunsRequest) {
+    return this.cancelMany.execute(ctx, input);
   }
 
   @Rpc(Subjects.runs.listRunEvents)

@@ -24,6 +24,30 @@ export interface Completion {
   cancelReason?: string | null;
 }
 
+/** Which live runs a bulk cancellation takes: everything unset matches. */
+export interface LiveRunFilter {
+  orgId?: string;
+  applicationId?: string;
+  endUserId?: string;
+  agentId?: string;
+  status?: 'queued' | 'running';
+}
+
+function liveRunWhere(filter: LiveRunFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = [filter.status ? `r."status" = '${filter.status === 'queued' ? 'queued' : 'running'}'` : `r."status" IN ('queued', 'running')`];
+  const add = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    params.push(value);
+    where.push(`r."${column}" = $${params.length}`);
+  };
+  add('org_id', filter.orgId);
+  add('application_id', filter.applicationId);
+  add('end_user_id', filter.endUserId);
+  add('agent_id', filter.agentId);
+  return { where: where.join(' AND '), params };
+}
+
 /**
  * Runs, in hand-written SQL. State changes are compare-and-set (`WHERE status = ANY(allowed)`), so
  * a terminal state is written once and status never goes backwards, whoever races.
@@ -134,6 +158,35 @@ export class RunsRepository {
       [id],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * Admission takes this shared, the platform kill switch exclusive: a run admitted concurrently
+   * with the switch is either refused or among the runs the switch cancels, never left running.
+   */
+  async lockPlatform(manager: EntityManager, mode: 'shared' | 'exclusive'): Promise<void> {
+    await manager.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtext('runs.platform'), 0)`);
+  }
+
+  /**
+   * Live runs matching `filter` (no org: the whole platform) → cancelled, in one statement.
+   * Compare-and-set like every transition: a run that ended meanwhile is left alone.
+   */
+  async cancelLive(manager: EntityManager, filter: LiveRunFilter, reason: string): Promise<RunEntity[]> {
+    const { where, params } = liveRunWhere(filter);
+    params.push(reason);
+    return sqlRows<RunEntity>(
+      manager,
+      `UPDATE "runs"."runs" r SET "status" = 'cancelled', "cancel_reason" = $${params.length}, "finished_at" = now()
+       WHERE ${where} RETURNING ${RUN_COLUMNS}`,
+      params,
+    );
+  }
+
+  async countLiveMatching(manager: EntityManager, filter: LiveRunFilter): Promise<number> {
+    const { where, params } = liveRunWhere(filter);
+    const rows = await sqlRows<{ count: number }>(manager, `SELECT count(*)::int AS "count" FROM "runs"."runs" r WHERE ${where}`, params);
+    return rows[0]?.count ?? 0;
   }
 
   /** Serializes admission and dispatch of one org until the transaction ends. */

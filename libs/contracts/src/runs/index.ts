@@ -5,3 +5,4 @@ export * from './executor.js';
 export * from './agents.js';
 export * from './runs.js';
 export * from './runner.js';
+export * from './kill-switch.js';

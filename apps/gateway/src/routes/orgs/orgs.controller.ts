@@ -1,5 +1,5 @@
 import { Subjects, type RequestContext } from '@agentry/contracts';
-import { Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { Context, JsonBody } from '../../core/context.decorator.js';
 import { Requires, UserLevel } from '../../core/route-metadata.js';
 import { Services } from '../../core/services.client.js';
@@ -41,6 +41,23 @@ export class OrgsController {
   @Get(':orgId/quotas') @Requires('quotas:read', { orgParam: 'orgId', outsideOrgLimit: true })
   quotas(@Context() ctx: RequestContext) {
     return this.services.call(Subjects.tenancy.getQuotas, ctx, {});
+  }
+
+  /** Emergency controls work while the org is throttled, like quota administration. */
+  @Get(':orgId/kill-switch') @Requires('kill-switch:read', { orgParam: 'orgId', outsideOrgLimit: true })
+  killSwitch(@Context() ctx: RequestContext) {
+    return this.services.call(Subjects.runs.getKillSwitch, ctx, {});
+  }
+
+  /** Body `{reason}`: cancels every queued and running run of the org; new runs get 503 until DELETE. */
+  @Put(':orgId/kill-switch') @Requires('kill-switch:engage', { orgParam: 'orgId', outsideOrgLimit: true })
+  engageKillSwitch(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
+    return this.services.call(Subjects.runs.engageKillSwitch, ctx, body);
+  }
+
+  @Delete(':orgId/kill-switch') @Requires('kill-switch:release', { orgParam: 'orgId', outsideOrgLimit: true })
+  releaseKillSwitch(@Context() ctx: RequestContext) {
+    return this.services.call(Subjects.runs.releaseKillSwitch, ctx, {});
   }
 
   /** Tenancy broadcasts the change; every gateway replica forgets its cached limit. */

@@ -15,6 +15,12 @@ export class RunsController {
     return this.services.call(S.createRun, ctx, body);
   }
 
+  /** Body `{agentId?, endUserId?, status?, reason?}` → `{matched, cancelled}`. */
+  @Post('cancel') @HttpCode(200) @Requires('runs:cancel')
+  cancelMany(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
+    return this.services.call(S.cancelRuns, ctx, body);
+  }
+
   @Get() @Requires('runs:read')
   list(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
     return this.services.call(S.listRuns, ctx, query);

@@ -6,6 +6,7 @@ import { AgentVersionsRepository } from '../../../agents/agent-versions.reposito
 import { AgentsRepository } from '../../../agents/agents.repository.js';
 import type { AgentVersionEntity } from '../../../agents/entities/agent-version.entity.js';
 import { SchemaValidator } from '../../../common/json-schema.js';
+import { KillSwitchesRepository, PLATFORM_KEY } from '../../../kill-switches/kill-switches.repository.js';
 import { endUserScope } from '../../../common/tenant.js';
 import { OrgQuotas } from '../../admission/org-quotas.js';
 import { RunDispatcher } from '../../admission/run-dispatcher.js';
@@ -16,7 +17,8 @@ import { toRunDto } from '../../run.mapper.js';
 import { RunsRepository } from '../../runs.repository.js';
 
 /**
- * Creates a run `queued`. Admission is atomic under the org lock: a free concurrency slot
+ * Creates a run `queued`, unless a kill switch (the org's or the platform's) is engaged: 503.
+ * Admission is atomic under the org lock: a free concurrency slot
  * dispatches it (its job is written in the same transaction), else it waits in FIFO order, and
  * past the queue limit it is refused with 429. A retried create with the same Idempotency-Key
  * (same org, application, principal and end-user) returns the first run.
@@ -32,6 +34,7 @@ export class CreateRun {
     private readonly quotas: OrgQuotas,
     private readonly dispatcher: RunDispatcher,
     private readonly history: RunHistory,
+    private readonly killSwitches: KillSwitchesRepository,
   ) {}
 
   async execute(ctx: RequestContext, input: CreateRunRequest): Promise<RunDto> {
@@ -47,7 +50,10 @@ export class CreateRun {
 
     try {
       return await this.dataSource.transaction(async (manager) => {
+        await this.runs.lockPlatform(manager, 'shared');
         await this.runs.lockOrg(manager, scope);
+        const blocking = await this.killSwitches.findBlocking(manager, scope.orgId);
+        if (blocking) throw RunErrors.killSwitchEngaged(blocking.scopeKey === PLATFORM_KEY ? 'platform' : 'org', blocking.reason);
         const { active, waiting } = await this.runs.countLive(manager, scope);
         const freeSlots = Math.max(0, quotas.maxConcurrentRuns - active);
         if (waiting + 1 - freeSlots > quotas.maxQueuedRuns) throw RunErrors.concurrencyLimit(quotas.maxConcurrentRuns, quotas.maxQueuedRuns);
