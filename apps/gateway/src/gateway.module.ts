@@ -10,12 +10,14 @@ import { OperationsController } from './observability/operations.controller.js';
 import { ReadinessProbe } from './observability/readiness.probe.js';
 import { RateLimitPolicy } from './rate-limit/rate-limit.policy.js';
 import { ROUTE_CONTROLLERS } from './routes/route-controllers.js';
+import { RunEventHub } from './routes/runs/events/run-event-hub.js';
+import { RunEventStreams } from './routes/runs/events/run-event-streams.js';
 
 /** The edge: one guard (auth → context → permission → rate limit), idempotency, problem+json. */
 @Module({
   controllers: [...ROUTE_CONTROLLERS, OperationsController],
   providers: [
-    Authenticator, DenialRecorder, RateLimitPolicy, IdempotencyStore, ReadinessProbe,
+    Authenticator, DenialRecorder, RateLimitPolicy, IdempotencyStore, ReadinessProbe, RunEventHub, RunEventStreams,
     { provide: APP_GUARD, useClass: EdgeGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },

@@ -32,7 +32,7 @@ describe('runs: kill switches and bulk cancellation over NATS', () => {
     client = await createTestRpc(ns);
     subscriptions = [
       fakeResponder(client.nc, ns, Subjects.tenancy.getQuotas, () => ({ object: 'quotas', requestsPerMinute: 600, dailyBudgetMicroUsd: null, maxConcurrentRuns: 2, maxQueuedRuns: 100 })),
-      client.nc.subscribe(`${ns}.${Subjects.broadcast.runCancelled}`, { callback: (_e, msg) => broadcastIds.push(...msg.json<RunCancelledBroadcast>().runIds) }),
+      client.nc.subscribe(`${ns}.${Subjects.broadcast.runCancelled}`, { callback: (_e, msg) => void broadcastIds.push(...msg.json<RunCancelledBroadcast>().runIds) }),
     ];
     service = await startService(runsService, serviceTestEnv(db, ns, { WATCHDOG_INTERVAL_MS: '0' }));
     for (const t of [a, b]) {

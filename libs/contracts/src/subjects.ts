@@ -93,6 +93,8 @@ export const Subjects = {
     membershipChanged: 'broadcast.membership.changed',
     quotasChanged: 'broadcast.quotas.changed',
     runCancelled: 'broadcast.run.cancelled',
+    /** A runner's event was recorded (state events are heard on their `events.run.*` subject). */
+    runEventAppended: 'broadcast.run.event-appended',
   },
 } as const;
 

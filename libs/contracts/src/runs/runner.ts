@@ -79,6 +79,12 @@ export interface RunJob {
   orgId: string;
 }
 
+/** Core-NATS broadcast on Subjects.broadcast.runEventAppended: live event streams fetch what is new. */
+export interface RunEventAppendedBroadcast {
+  runId: string;
+  seq: number;
+}
+
 /** Core-NATS broadcast on Subjects.broadcast.runCancelled. */
 export interface RunCancelledBroadcast {
   runIds: string[];

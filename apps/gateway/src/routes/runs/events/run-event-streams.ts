@@ -1,0 +1,46 @@
+import { Errors, Subjects, isTerminalRunStatus, type RequestContext, type RunDto } from '@agentry/contracts';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { GatewayReply } from '../../../core/gateway-request.js';
+import { Services } from '../../../core/services.client.js';
+import { RunEventHub } from './run-event-hub.js';
+import { RunEventStream } from './run-event-stream.js';
+
+const SEQ = /^(0|[1-9]\d{0,15})$/;
+
+/** Opens live run event streams (`Accept: text/event-stream`) and ends them all at shutdown. */
+@Injectable()
+export class RunEventStreams implements OnModuleDestroy {
+  private readonly open = new Set<RunEventStream>();
+
+  constructor(private readonly services: Services, private readonly hub: RunEventHub) {}
+
+  /** `Last-Event-ID` wins over `?after`; both are a run event `seq`. */
+  static resumeFrom(lastEventId: string | undefined, after: string | undefined): number {
+    const raw = lastEventId ?? after ?? '0';
+    if (!SEQ.test(raw.trim())) throw Errors.validation([{ field: lastEventId !== undefined ? 'Last-Event-ID' : 'after', code: 'is_int', message: 'must be a run event seq (a non-negative integer)' }]);
+    return Number(raw.trim());
+  }
+
+  /** Checks the run is visible first (404 as usual), then takes the connection over. */
+  async stream(ctx: RequestContext, runId: string, after: number, reply: GatewayReply): Promise<void> {
+    const run = await this.services.call<RunDto>(Subjects.runs.getRun, ctx, { id: runId });
+    void reply.hijack();
+    const headers: Record<string, string | number | string[]> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value as string | number | string[];
+    reply.raw.writeHead(200, {
+      ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no',
+    });
+    let stopListening = (): void => undefined;
+    const stream = new RunEventStream(this.services, ctx, runId, after, reply.raw, () => {
+      stopListening();
+      this.open.delete(stream);
+    });
+    this.open.add(stream);
+    stopListening = this.hub.listen(runId, () => stream.poke());
+    stream.start(isTerminalRunStatus(run.status));
+  }
+
+  onModuleDestroy(): void {
+    for (const stream of [...this.open]) stream.end();
+  }
+}

@@ -1,0 +1,125 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiClient } from './support/http.js';
+import { TestPlatform } from './support/platform.js';
+import { expectProblem, signup } from './support/tenants.js';
+
+interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+}
+
+/** Reads a whole text/event-stream (until the server ends it) into events. */
+async function readStream(res: Response, timeoutMs = 20_000): Promise<SseEvent[]> {
+  const timer = setTimeout(() => void res.body?.cancel(), timeoutMs);
+  const text = await res.text();
+  clearTimeout(timer);
+  return text.split('\n\n').filter((block) => block.trim() && !block.startsWith(':') && !block.startsWith('retry:')).map((block) => {
+    const event: SseEvent = {};
+    for (const line of block.split('\n')) {
+      const i = line.indexOf(': ');
+      const [field, value] = [line.slice(0, i), line.slice(i + 2)];
+      if (field === 'id' || field === 'event' || field === 'data') event[field] = value;
+    }
+    return event;
+  });
+}
+
+/** `GET /runs/{id}/events` with `Accept: text/event-stream`: live, resumable, ends with the run. */
+describe('run event stream (SSE)', () => {
+  let platform: TestPlatform;
+  let agentServer: Server;
+  let base: string;
+  let key: ApiClient;
+  let keySecret: string;
+
+  const stream = (runId: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/runs/${runId}/events`, { headers: { authorization: `Bearer ${keySecret}`, accept: 'text/event-stream', ...headers } });
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ services: ['identity', 'tenancy', 'runs', 'runner'] });
+    base = `${platform.url}/api`;
+    agentServer = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"answer":42}'), 300));
+    });
+    await new Promise<void>((resolve) => agentServer.listen(0, '127.0.0.1', resolve));
+    const { user, csrf } = await signup(base, 'owner@sse.test', 'Owner');
+    const orgId = (await user.withHeaders(csrf).post('/orgs', { name: 'SSE' })).body.id;
+    const owner = user.withHeaders({ ...csrf, 'x-org-id': orgId });
+    const created = await owner.post('/api-keys', { name: 'k', scopes: ['agents:run', 'runs:read', 'runs:cancel'] });
+    keySecret = created.body.key;
+    key = new ApiClient(base, { authorization: `Bearer ${keySecret}` });
+    await owner.post('/agents', { slug: 'nap', name: 'Nap', executor: { kind: 'builtin', name: 'sleep' } });
+    const port = (agentServer.address() as AddressInfo).port;
+    await owner.post('/agents', { slug: 'remote', name: 'Remote', executor: { kind: 'http', url: `http://127.0.0.1:${port}/run` } });
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => agentServer?.close(resolve));
+    await platform?.close();
+  });
+
+  it('streams a run live, in order, with runner events, and ends after the terminal event', async () => {
+    const run = await key.post('/runs', { agentId: 'remote', input: {} });
+    const res = await stream(run.body.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    expect(res.headers.get('request-id')).toMatch(/^req_/);
+    expect(res.headers.get('appstrate-version')).toBeTruthy();
+    const events = await readStream(res);
+    expect(events.map((e) => e.event)).toEqual(['run.queued', 'run.started', 'http.response', 'run.succeeded']);
+    expect(events.map((e) => e.id)).toEqual(['1', '2', '3', '4']);
+    expect(JSON.parse(events[3]!.data!)).toMatchObject({ object: 'run_event', runId: run.body.id, seq: 4, data: { status: 'succeeded', output: { answer: 42 } } });
+  });
+
+  it('resumes after Last-Event-ID (or ?after), sending only what came later', async () => {
+    const run = await key.post('/runs', { agentId: 'nap', input: { ms: 1 } });
+    const all = await readStream(await stream(run.body.id));
+    expect(all.map((e) => e.id)).toEqual(['1', '2', '3']);
+    expect((await readStream(await stream(run.body.id, { 'last-event-id': '2' }))).map((e) => e.id)).toEqual(['3']);
+    const viaQuery = await fetch(`${base}/runs/${run.body.id}/events?after=1`, { headers: { authorization: `Bearer ${keySecret}`, accept: 'text/event-stream' } });
+    expect((await readStream(viaQuery)).map((e) => e.id)).toEqual(['2', '3']);
+    // Past the end of a finished run: the stream ends at once, empty.
+    expect(await readStream(await stream(run.body.id, { 'last-event-id': '3' }))).toEqual([]);
+  });
+
+  it('a cancellation mid-stream is its last event', async () => {
+    const run = await key.post('/runs', { agentId: 'nap', input: { ms: 60_000 } });
+    const res = await stream(run.body.id);
+    const reading = readStream(res);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await key.post(`/runs/${run.body.id}/cancel`, { reason: 'enough' })).status).toBe(200);
+    const events = await reading;
+    expect(events.at(-1)).toMatchObject({ event: 'run.cancelled' });
+    expect(JSON.parse(events.at(-1)!.data!).data).toMatchObject({ status: 'cancelled', cancelReason: 'enough' });
+  });
+
+  it('refuses before streaming: unknown run 404, bad Last-Event-ID 400, as problem documents', async () => {
+    const missing = await stream('run_01JZZZZZZZZZZZZZZZZZZZZZZZ');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    const run = await key.post('/runs', { agentId: 'nap', input: { ms: 1 } });
+    for (const bad of ['-1', 'abc', '1.5', '99999999999999999999']) {
+      const res = await stream(run.body.id, { 'last-event-id': bad });
+      expect(res.status).toBe(400);
+      expect((await res.json()).code).toBe('validation_failed');
+    }
+    // Without the Accept header it is the plain list.
+    const list = await key.get(`/runs/${run.body.id}/events`);
+    expect(list.body.object).toBe('list');
+    expectProblem(await new ApiClient(base).get(`/runs/${run.body.id}/events`, { headers: { accept: 'text/event-stream' } }), 401);
+  });
+
+  it('a gateway shutting down ends its open streams instead of hanging (clients resume elsewhere)', async () => {
+    const run = await key.post('/runs', { agentId: 'nap', input: { ms: 60_000 } });
+    const reading = readStream(await stream(run.body.id));
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    await platform.gateway.close();
+    const events = await reading;
+    expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['run.queued']));
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
