@@ -104,7 +104,7 @@ describe('run event stream (SSE)', () => {
     for (const bad of ['-1', 'abc', '1.5', '99999999999999999999']) {
       const res = await stream(run.body.id, { 'last-event-id': bad });
       expect(res.status).toBe(400);
-      expect((await res.json()).code).toBe('validation_failed');
+      expect(((await res.json()) as { code: string }).code).toBe('validation_failed');
     }
     // Without the Accept header it is the plain list.
     const list = await key.get(`/runs/${run.body.id}/events`);
