@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@agentry/messaging';
 import { ApplicationEntity } from './applications/entities/application.entity.js';
 import { TenancyConfig } from './config/tenancy.config.js';
 import { tenancyMigrations } from './database/migrations/index.js';
+import { InvitationEntity } from './invitations/entities/invitation.entity.js';
 import { MembershipEntity } from './memberships/entities/membership.entity.js';
 import { OrganizationEntity } from './organizations/entities/organization.entity.js';
 import { RoleEntity } from './roles/entities/role.entity.js';
@@ -15,6 +16,6 @@ export const tenancyService: ServiceDefinition<TenancyConfig> = {
   schema: 'tenancy',
   module: TenancyModule,
   configClass: TenancyConfig,
-  entities: [OrganizationEntity, ApplicationEntity, MembershipEntity, RoleEntity, QuotasEntity],
+  entities: [OrganizationEntity, ApplicationEntity, MembershipEntity, RoleEntity, QuotasEntity, InvitationEntity],
   migrations: tenancyMigrations,
 };

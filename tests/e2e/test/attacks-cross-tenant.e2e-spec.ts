@@ -103,6 +103,15 @@ describe('attacks: cross-tenant access', () => {
         ['GET', `/orgs/${a.orgId}/kill-switch`],
         ['PUT', `/orgs/${a.orgId}/kill-switch`, { reason: 'pwned' }],
         ['DELETE', `/orgs/${a.orgId}/kill-switch`],
+        ['PATCH', `/orgs/${a.orgId}`, { name: 'pwned' }],
+        ['POST', `/orgs/${a.orgId}/transfer`, { userId: b.userId }],
+        ['PATCH', `/orgs/${a.orgId}/members/${a.userId}`, { role: 'viewer' }],
+        ['DELETE', `/orgs/${a.orgId}/members/${a.userId}`],
+        ['GET', `/orgs/${a.orgId}/invitations`],
+        ['POST', `/orgs/${a.orgId}/invitations`, { email: 'pwned@evil.test', role: 'admin' }],
+        ['GET', `/orgs/${a.orgId}/roles`],
+        ['POST', `/orgs/${a.orgId}/roles`, { name: 'pwned', permissions: ['runs:read'] }],
+        ['DELETE', `/orgs/${a.orgId}`],
       ];
       await expectAllNotFound(b.session, routes);
       const viaHeader = await b.user.withHeaders({ 'x-org-id': a.orgId }).get('/runs');
@@ -123,6 +132,9 @@ describe('attacks: cross-tenant access', () => {
       expect((await a.session.get(`/api-keys/${a.keyId}`)).body.revokedAt).toBeNull();
       expect((await a.session.get(`/orgs/${a.orgId}/quotas`)).body.requestsPerMinute).not.toBe(1);
       expect((await a.session.get(`/orgs/${a.orgId}/kill-switch`)).body.engaged).toBe(false);
+      expect((await a.session.get(`/orgs/${a.orgId}`)).body).toMatchObject({ name: 'Org alice', role: 'owner' });
+      expect((await a.session.get(`/orgs/${a.orgId}/invitations`)).body.data).toEqual([]);
+      expect((await a.session.get(`/orgs/${a.orgId}/roles`)).body.data).toHaveLength(4);
     });
 
     it('foreign cursors → 400 invalid_cursor', async () => {

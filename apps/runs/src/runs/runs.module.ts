@@ -19,6 +19,7 @@ import { RunsRepository } from './runs.repository.js';
 import { AppendRunEvent } from './use-cases/append-run-event/append-run-event.use-case.js';
 import { CancelRun } from './use-cases/cancel-run/cancel-run.use-case.js';
 import { CancelRuns } from './use-cases/cancel-runs/cancel-runs.use-case.js';
+import { CountLiveRuns } from './use-cases/count-live-runs/count-live-runs.use-case.js';
 import { CompleteRun } from './use-cases/complete-run/complete-run.use-case.js';
 import { CreateRun } from './use-cases/create-run/create-run.use-case.js';
 import { GetRun } from './use-cases/get-run/get-run.use-case.js';
@@ -34,7 +35,7 @@ import { RunWatchdog } from './watchdog/run-watchdog.js';
   controllers: [RunsController, RunnerController, KillSwitchesController],
   providers: [
     RunsRepository, RunEventsRepository, RunHistory, RunBroadcaster, OrgQuotas, RunDispatcher, ReleaseSlots,
-    RunCanceller, KillSwitchesRepository, GetKillSwitch, EngageKillSwitch, ReleaseKillSwitch, CancelRuns,
+    RunCanceller, KillSwitchesRepository, GetKillSwitch, EngageKillSwitch, ReleaseKillSwitch, CancelRuns, CountLiveRuns,
     CreateRun, GetRun, ListRuns, CancelRun, ListRunEvents, StartRun, HeartbeatRun, AppendRunEvent, CompleteRun, TimeOutRuns, RunWatchdog,
   ],
 })

@@ -46,6 +46,32 @@ export class MembershipsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The actor's and the target's memberships, locked until the transaction ends, in user-id
+   * order so that two managers acting on each other cannot deadlock.
+   */
+  async lockPair(manager: EntityManager, scope: OrgScope, actorId: string, targetId: string): Promise<{ actor: MembershipEntity | null; target: MembershipEntity | null }> {
+    const rows = await manager.getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .where('m.org_id = :orgId AND m.user_id IN (:...ids)', { orgId: scope.orgId, ids: [actorId, targetId] })
+      .orderBy('m.user_id')
+      .setLock('pessimistic_write')
+      .getMany();
+    return { actor: rows.find((m) => m.userId === actorId) ?? null, target: rows.find((m) => m.userId === targetId) ?? null };
+  }
+
+  async find(manager: EntityManager, scope: OrgScope, userId: string): Promise<MembershipEntity | null> {
+    return manager.getRepository(MembershipEntity).findOneBy({ orgId: scope.orgId, userId });
+  }
+
+  async updateRole(manager: EntityManager, scope: OrgScope, userId: string, role: string): Promise<void> {
+    await manager.getRepository(MembershipEntity).update({ orgId: scope.orgId, userId }, { role, updatedAt: new Date() });
+  }
+
+  async remove(manager: EntityManager, scope: OrgScope, userId: string): Promise<void> {
+    await manager.getRepository(MembershipEntity).delete({ orgId: scope.orgId, userId });
+  }
+
   /** Members of an org by user id, newest user first. */
   list(scope: OrgScope, afterUserId: string | undefined, take: number): Promise<MembershipEntity[]> {
     const query = this.dataSource

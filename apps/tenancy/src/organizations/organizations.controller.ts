@@ -1,14 +1,39 @@
-import { CreateOrgRequest, GetOrgRequest, ListOrgsRequest, Subjects, type RequestContext } from '@agentry/contracts';
+import { CreateOrgRequest, GetOrgRequest, ListOrgsRequest, Subjects, TransferOrgRequest, UpdateOrgRequest, type RequestContext } from '@agentry/contracts';
 import { Ctx, Data, Rpc } from '@agentry/messaging';
 import { Controller } from '@nestjs/common';
 import { CreateOrg } from './use-cases/create-org/create-org.use-case.js';
 import { GetOrg } from './use-cases/get-org/get-org.use-case.js';
+import { DeleteOrg } from './use-cases/delete-org/delete-org.use-case.js';
 import { ListOrgs } from './use-cases/list-orgs/list-orgs.use-case.js';
+import { TransferOrg } from './use-cases/transfer-org/transfer-org.use-case.js';
+import { UpdateOrg } from './use-cases/update-org/update-org.use-case.js';
 
 /** Session routes: the caller is ctx.principal.userId. */
 @Controller()
 export class OrganizationsController {
-  constructor(private readonly createOrg: CreateOrg, private readonly listOrgs: ListOrgs, private readonly getOrg: GetOrg) {}
+  constructor(
+    private readonly createOrg: CreateOrg,
+    private readonly listOrgs: ListOrgs,
+    private readonly getOrg: GetOrg,
+    private readonly updateOrg: UpdateOrg,
+    private readonly deleteOrg: DeleteOrg,
+    private readonly transferOrg: TransferOrg,
+  ) {}
+
+  @Rpc(Subjects.tenancy.updateOrg)
+  update(@Ctx() ctx: RequestContext, @Data(UpdateOrgRequest) input: UpdateOrgRequest) {
+    return this.updateOrg.execute(ctx, input);
+  }
+
+  @Rpc(Subjects.tenancy.deleteOrg)
+  remove(@Ctx() ctx: RequestContext, @Data(GetOrgRequest) input: GetOrgRequest) {
+    return this.deleteOrg.execute(ctx, input);
+  }
+
+  @Rpc(Subjects.tenancy.transferOrg)
+  transfer(@Ctx() ctx: RequestContext, @Data(TransferOrgRequest) input: TransferOrgRequest) {
+    return this.transferOrg.execute(ctx, input);
+  }
 
   @Rpc(Subjects.tenancy.createOrg)
   create(@Ctx() ctx: RequestContext, @Data(CreateOrgRequest) input: CreateOrgRequest) {

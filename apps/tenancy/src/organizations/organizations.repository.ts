@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MembershipEntity } from '../memberships/entities/membership.entity.js';
 import { OrganizationEntity } from './entities/organization.entity.js';
 
@@ -15,6 +15,24 @@ export class OrganizationsRepository {
 
   async insert(manager: EntityManager, org: OrganizationEntity): Promise<void> {
     await manager.getRepository(OrganizationEntity).insert(org);
+  }
+
+  findLive(orgId: string): Promise<OrganizationEntity | null> {
+    return this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: orgId, deletedAt: IsNull() });
+  }
+
+  /** A live org, locked until the transaction ends. */
+  findLiveForUpdate(manager: EntityManager, orgId: string): Promise<OrganizationEntity | null> {
+    return manager.getRepository(OrganizationEntity).findOne({ where: { id: orgId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async rename(manager: EntityManager, orgId: string, name: string): Promise<void> {
+    await manager.getRepository(OrganizationEntity).update({ id: orgId }, { name, updatedAt: new Date() });
+  }
+
+  /** Soft delete: memberships stop resolving at once (RESOLVE_SQL joins live orgs only). */
+  async markDeleted(manager: EntityManager, orgId: string): Promise<void> {
+    await manager.getRepository(OrganizationEntity).update({ id: orgId }, { deletedAt: new Date(), updatedAt: new Date() });
   }
 
   async findForMember(userId: string, orgId: string): Promise<OrgWithRole | null> {

@@ -8,3 +8,4 @@ export * from './api-key-format.js';
 export * from './api-keys.js';
 export * from './end-users.js';
 export * from './connections.js';
+export * from './email.js';

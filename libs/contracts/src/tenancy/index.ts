@@ -5,3 +5,4 @@ export * from './memberships.js';
 export * from './roles.js';
 export * from './applications.js';
 export * from './settings.js';
+export * from './invitations.js';

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { OrgPathParams } from './common.js';
 
 /** GET /orgs/{orgId}/members: see OrgListQuery. */
 export interface MemberDto {
@@ -9,6 +10,22 @@ export interface MemberDto {
   joinedAt: string;
   /** From identity; null when the user no longer exists there. */
   user: { email: string; name: string } | null;
+}
+
+/** `PATCH /orgs/{orgId}/members/{userId}`: `role` is a built-in role other than owner, or a custom role id. */
+export class UpdateMemberRequest extends OrgPathParams {
+  @IsString() @MaxLength(64) userId!: string;
+  @IsString() @Length(1, 64) role!: string;
+}
+
+/** `DELETE /orgs/{orgId}/members/{userId}` */
+export class MemberRefRequest extends OrgPathParams {
+  @IsString() @MaxLength(64) userId!: string;
+}
+
+/** `POST /orgs/{orgId}/transfer`: the member who becomes the owner; the caller becomes an admin. */
+export class TransferOrgRequest extends OrgPathParams {
+  @IsString() @MaxLength(64) userId!: string;
 }
 
 /** The `data` of `member.added` / `member.removed` events. */
@@ -67,5 +84,5 @@ export interface QuotasChangedBroadcast {
 export interface MembershipChangedBroadcast {
   orgId: string;
   userId?: string;
-  reason: 'member_added' | 'application_deleted' | 'settings_updated';
+  reason: 'member_added' | 'member_updated' | 'member_removed' | 'role_changed' | 'org_deleted' | 'application_deleted' | 'settings_updated';
 }

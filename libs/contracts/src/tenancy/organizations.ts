@@ -16,6 +16,12 @@ export class GetOrgRequest {
   @IsOmittable() @IsString() @MaxLength(64) orgId?: string;
 }
 
+/** `PATCH /orgs/{orgId}` */
+export class UpdateOrgRequest {
+  @IsOmittable() @IsString() @MaxLength(64) orgId?: string;
+  @IsString() @Length(1, 100) @Matches(NOT_BLANK, { message: 'name must not be blank' }) name!: string;
+}
+
 export interface OrgDto {
   id: string;
   object: 'organization';

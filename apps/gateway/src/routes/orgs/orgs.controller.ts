@@ -23,9 +23,21 @@ export class OrgsController {
     return this.services.call(Subjects.tenancy.getOrg, ctx, { orgId });
   }
 
-  @Get(':orgId/members') @Requires('members:read', { orgParam: 'orgId' })
-  members(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
-    return this.services.call(Subjects.tenancy.listMembers, ctx, query);
+  @Patch(':orgId') @Requires('org:update', { orgParam: 'orgId' })
+  update(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
+    return this.services.call(Subjects.tenancy.updateOrg, ctx, body);
+  }
+
+  /** The owner only (org:delete); 409 `runs_in_flight` while runs are queued or running. */
+  @Delete(':orgId') @Requires('org:delete', { orgParam: 'orgId' })
+  remove(@Context() ctx: RequestContext) {
+    return this.services.call(Subjects.tenancy.deleteOrg, ctx, {});
+  }
+
+  /** Body `{userId}`: that member becomes the owner, the caller an admin. */
+  @Post(':orgId/transfer') @HttpCode(200) @Requires('org:transfer', { orgParam: 'orgId' })
+  transfer(@Context() ctx: RequestContext, @JsonBody() body: unknown) {
+    return this.services.call(Subjects.tenancy.transferOrg, ctx, body);
   }
 
   @Get(':orgId/settings') @Requires('settings:read', { orgParam: 'orgId', outsideOrgLimit: true })

@@ -1,8 +1,7 @@
-import { auditFromContext, newId, requireApplication, type CreateEndUserRequest, type EndUserDto, type RequestContext } from '@agentry/contracts';
+import { auditFromContext, newId, requireApplication, type CreateEndUserRequest, type EndUserDto, type RequestContext, canonicalEmail } from '@agentry/contracts';
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canonicalEmail } from '../../../users/email.js';
 import { rethrowExternalIdTaken } from '../../end-user.errors.js';
 import { toEndUserDto } from '../../end-user.mapper.js';
 import { EndUsersRepository } from '../../end-users.repository.js';

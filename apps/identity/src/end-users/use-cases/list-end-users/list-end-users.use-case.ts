@@ -1,8 +1,7 @@
-import type { EndUserDto, ListEndUsersQuery, ListReply, RequestContext } from '@agentry/contracts';
+import { canonicalEmail, type EndUserDto, type ListEndUsersQuery, type ListReply, type RequestContext } from '@agentry/contracts';
 import { cursorScope } from '@agentry/persistence';
 import { Injectable } from '@nestjs/common';
 import { ListCursors } from '../../../common/list-cursors.js';
-import { canonicalEmail } from '../../../users/email.js';
 import { endUserScope } from '../../end-user-scope.js';
 import { toEndUserDto } from '../../end-user.mapper.js';
 import { EndUsersRepository, type EndUserFilters } from '../../end-users.repository.js';

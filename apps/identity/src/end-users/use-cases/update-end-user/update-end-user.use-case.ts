@@ -1,8 +1,7 @@
-import { auditFromContext, isId, type EndUserDto, type RequestContext, type UpdateEndUserRequest } from '@agentry/contracts';
+import { auditFromContext, isId, type EndUserDto, type RequestContext, type UpdateEndUserRequest, canonicalEmail } from '@agentry/contracts';
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canonicalEmail } from '../../../users/email.js';
 import { endUserScope } from '../../end-user-scope.js';
 import { endUserNotFound, rethrowExternalIdTaken } from '../../end-user.errors.js';
 import { toEndUserDto } from '../../end-user.mapper.js';

@@ -1,10 +1,9 @@
-import { appError, auditFromContext, newId, type RequestContext, type SessionIssuedReply, type SignupRequest } from '@agentry/contracts';
+import { appError, auditFromContext, newId, type RequestContext, type SessionIssuedReply, type SignupRequest, canonicalEmail } from '@agentry/contracts';
 import { OutboxWriter } from '@agentry/messaging';
 import { isUniqueViolation } from '@agentry/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IssueSession } from '../../../sessions/issue-session.js';
-import { canonicalEmail } from '../../email.js';
 import { UserEntity } from '../../entities/user.entity.js';
 import { PasswordHasher } from '../../password-hasher.js';
 import { UsersRepository } from '../../users.repository.js';

@@ -1,12 +1,11 @@
-import {
-  ALL_PERMISSIONS, appError, auditFromContext, Errors, isPermission, newId, type CreateRoleRequest, type RequestContext, type RoleDto,
-} from '@agentry/contracts';
+import { auditFromContext, newId, type CreateRoleRequest, type RequestContext, type RoleDto } from '@agentry/contracts';
 import { OutboxWriter } from '@agentry/messaging';
 import { isUniqueViolation } from '@agentry/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { orgScopeOf } from '../../../common/org-scope.js';
 import { RoleEntity } from '../../entities/role.entity.js';
+import { checkedPermissions, roleNameTaken } from '../../role-checks.js';
 import { isBuiltInRole } from '../../role-permissions.js';
 import { toRoleDto } from '../../role.mapper.js';
 import { RolesRepository } from '../../roles.repository.js';
@@ -23,7 +22,7 @@ export class CreateRole {
     const { orgId } = orgScopeOf(ctx, input);
     const name = input.name.trim();
     const permissions = checkedPermissions(ctx, input.permissions);
-    if (isBuiltInRole(name.toLowerCase())) throw nameTaken(name);
+    if (isBuiltInRole(name.toLowerCase())) throw roleNameTaken(name);
     const now = new Date();
     const role = Object.assign(new RoleEntity(), { id: newId('role'), orgId, name, permissions, createdAt: now, updatedAt: now });
     const dto = toRoleDto(role);
@@ -36,28 +35,9 @@ export class CreateRole {
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'roles_org_name')) throw nameTaken(name);
+      if (isUniqueViolation(error, 'roles_org_name')) throw roleNameTaken(name);
       throw error;
     }
     return dto;
   }
-}
-
-/** De-duplicated, in catalogue order; unknown ones → 400 validation_failed, ones the caller lacks → 400 invalid_permissions. */
-function checkedPermissions(ctx: RequestContext, requested: string[]): string[] {
-  const unknown = requested.filter((p) => !isPermission(p));
-  if (unknown.length > 0) {
-    throw Errors.validation([{ field: 'permissions', code: 'invalid_permission', message: `Not in the permission catalogue: ${unknown.join(', ')}.` }]);
-  }
-  const held = new Set(ctx.permissions);
-  const notHeld = [...new Set(requested.filter((p) => !held.has(p)))];
-  if (notHeld.length > 0) {
-    throw appError(400, 'invalid_permissions', `A role can only grant permissions you hold; you lack: ${notHeld.join(', ')}.`, { permissions: notHeld });
-  }
-  const wanted = new Set(requested);
-  return ALL_PERMISSIONS.filter((p) => wanted.has(p));
-}
-
-function nameTaken(name: string) {
-  return appError(409, 'role_name_taken', `A role named "${name}" already exists in this organization.`);
 }

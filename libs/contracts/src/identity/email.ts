@@ -1,4 +1,4 @@
-import { Errors } from '@agentry/contracts';
+import { Errors } from '../errors.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
