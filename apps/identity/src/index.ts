@@ -18,3 +18,4 @@ export const identityService: ServiceDefinition<IdentityConfig> = {
   entities: [UserEntity, SessionEntity, ApiKeyEntity, EndUserEntity, ConnectionEntity],
   migrations: identityMigrations,
 };
+export { totpCode, totpStep } from './two-factor/totp.js';

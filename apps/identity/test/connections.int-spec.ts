@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { newId, Subjects, systemContext, type ConnectionDto, type ConnectionsForOwnerReply, type EndUserDto, type ListReply } from '@agentry/contracts';
 import { IdentityConfig } from '../src/index.js';
-import { credentialsAssociatedData, CredentialsCipher } from '../src/connections/credentials-cipher.js';
+import { credentialsAssociatedData, CredentialsCipher } from '../src/common/credentials-cipher.js';
 import { ctxFor, newTenant, outboxEvents, startIdentity, type IdentityHarness } from './support/identity-harness.js';
 
 const S = Subjects.identity;

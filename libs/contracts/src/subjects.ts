@@ -27,6 +27,9 @@ export const Subjects = {
     connectionsForOwner: 'identity.connection.for-owner.v1',
     listSessions: 'identity.session.list.v1',
     revokeSession: 'identity.session.revoke.v1',
+    setUpTwoFactor: 'identity.two-factor.setup.v1',
+    enableTwoFactor: 'identity.two-factor.enable.v1',
+    disableTwoFactor: 'identity.two-factor.disable.v1',
   },
   tenancy: {
     createOrg: 'tenancy.org.create.v1',

@@ -48,6 +48,30 @@ describe('gateway edge', () => {
     expect(after.status).toBe(401);
   });
 
+  it('two-factor authentication: set up, enable with a code, then login asks for one', async () => {
+    const { totpCode, totpStep } = await import('@agentry/identity');
+    const person = new ApiClient(`${platform.url}/api`);
+    await person.post('/auth/signup', { email: 'totp@acme.test', password: 'long enough password', name: 'T' });
+    const csrf = { 'x-csrf-token': person.cookie('agentry_csrf')! };
+    const setup = await person.withHeaders(csrf).post('/me/2fa/setup');
+    expect(setup.status).toBe(200);
+    expect(setup.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\/Agentry%3Atotp%40acme\.test\?secret=/);
+    const step = totpStep();
+    expect((await person.withHeaders(csrf).post('/me/2fa/enable', { code: totpCode(setup.body.secret, step) })).body.twoFactorEnabled).toBe(true);
+    expect((await person.get('/me')).body.twoFactorEnabled).toBe(true);
+    const fresh = new ApiClient(`${platform.url}/api`);
+    const asked = await fresh.post('/auth/login', { email: 'totp@acme.test', password: 'long enough password' });
+    expect(asked.status).toBe(401);
+    expect(asked.body.code).toBe('totp_required');
+    const wrong = await fresh.post('/auth/login', { email: 'totp@acme.test', password: 'long enough password', totpCode: '000000' });
+    expect(wrong.body.code).toBe('invalid_totp_code');
+    const ok = await fresh.post('/auth/login', { email: 'totp@acme.test', password: 'long enough password', totpCode: totpCode(setup.body.secret, step + 1) });
+    expect(ok.status).toBe(200);
+    expect(fresh.cookie('agentry_session')).toBeDefined();
+    const bad = await person.withHeaders(csrf).post('/me/2fa/disable', { code: 'abc' });
+    expect(bad.status).toBe(400);
+  });
+
   it('answers a bad login with 401 invalid_credentials', async () => {
     const res = await new ApiClient(`${platform.url}/api`).post('/auth/login', { email: 'edge@acme.test', password: 'wrong password' });
     expect(res.status).toBe(401);
@@ -88,7 +112,7 @@ describe('gateway edge', () => {
     for (const [path, item] of Object.entries<Record<string, { requestBody?: unknown }>>(paths)) {
       for (const method of ['post', 'patch', 'put']) {
         const op = item[method];
-        const bodyless = /\/(logout|test|retry|cancel)$/.test(path) && path !== '/api/runs/{id}/cancel';
+        const bodyless = /\/(logout|test|retry|cancel|setup|accept)$/.test(path) && path !== '/api/runs/{id}/cancel';
         if (op && !op.requestBody && !bodyless) undocumented.push(`${method.toUpperCase()} ${path}`);
       }
     }

@@ -1,6 +1,6 @@
 import {
   CancelRunRequest, CancelRunsRequest, CreateAgentRequest, CreateInvitationRequest, CreateRoleRequest, EngageKillSwitchRequest,
-  ListInvitationsRequest, TransferOrgRequest, UpdateMemberRequest, UpdateOrgRequest, UpdateRoleRequest, CreateApiKeyRequest, CreateApplicationRequest, CreateConnectionRequest, CreateEndUserRequest,
+  ListInvitationsRequest, TransferOrgRequest, TwoFactorCodeRequest, UpdateMemberRequest, UpdateOrgRequest, UpdateRoleRequest, CreateApiKeyRequest, CreateApplicationRequest, CreateConnectionRequest, CreateEndUserRequest,
   CreateOrgRequest, CreateRunRequest, CreateWebhookEndpointRequest, IdentityListQuery, ListAgentsQuery, ListAuditEventsRequest,
   ListEndUsersQuery, ListOrgsRequest, ListRunEventsQuery, ListRunsQuery, ListVersionsQuery, ListWebhookEndpointsRequest,
   ListWebhookMessagesRequest, LoginRequest, OrgListQuery, PublishVersionRequest, RecoverWebhookMessagesRequest,
@@ -23,6 +23,8 @@ export const OPERATION_SHAPES: Record<string, OperationShape> = {
   AuthController_signup: { body: SignupRequest },
   AuthController_login: { body: LoginRequest },
   AuthController_sessions: { query: IdentityListQuery },
+  TwoFactorController_enable: { body: TwoFactorCodeRequest },
+  TwoFactorController_disable: { body: TwoFactorCodeRequest },
   OrgsController_list: { query: ListOrgsRequest },
   OrgsController_create: { body: CreateOrgRequest },
   OrgsController_update: { body: UpdateOrgRequest },

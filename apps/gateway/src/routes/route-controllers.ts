@@ -4,6 +4,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
+import { TwoFactorController } from './auth/two-factor.controller.js';
 import { ConnectionsController } from './connections/connections.controller.js';
 import { EndUsersController } from './end-users/end-users.controller.js';
 import { InvitationsController } from './invitations/invitations.controller.js';
@@ -15,6 +16,6 @@ import { WebhooksController } from './webhooks/webhooks.controller.js';
 
 /** Every public HTTP route, under /api. */
 export const ROUTE_CONTROLLERS = [
-  AuthController, OrgsController, MembersController, InvitationsController, RolesController, ApplicationsController, ApiKeysController, EndUsersController,
+  AuthController, TwoFactorController, OrgsController, MembersController, InvitationsController, RolesController, ApplicationsController, ApiKeysController, EndUsersController,
   ConnectionsController, AgentsController, RunsController, WebhooksController, AuditController, AdminController,
 ];

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module.js';
 import { ConnectionsController } from './connections.controller.js';
 import { ConnectionsRepository } from './connections.repository.js';
-import { CredentialsCipher } from './credentials-cipher.js';
 import { ConnectionsForOwner } from './use-cases/connections-for-owner/connections-for-owner.use-case.js';
 import { CreateConnection } from './use-cases/create-connection/create-connection.use-case.js';
 import { DeleteConnection } from './use-cases/delete-connection/delete-connection.use-case.js';
@@ -11,7 +10,7 @@ import { ListConnections } from './use-cases/list-connections/list-connections.u
 @Module({
   imports: [CommonModule],
   controllers: [ConnectionsController],
-  providers: [ConnectionsRepository, CredentialsCipher, CreateConnection, ListConnections, DeleteConnection, ConnectionsForOwner],
-  exports: [ConnectionsRepository, CredentialsCipher],
+  providers: [ConnectionsRepository, CreateConnection, ListConnections, DeleteConnection, ConnectionsForOwner],
+  exports: [ConnectionsRepository],
 })
 export class ConnectionsModule {}

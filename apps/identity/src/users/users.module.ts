@@ -7,6 +7,12 @@ import { AuthenticateSession } from '../sessions/use-cases/authenticate-session/
 import { ListSessions } from '../sessions/use-cases/list-sessions/list-sessions.use-case.js';
 import { LogOut } from '../sessions/use-cases/log-out/log-out.use-case.js';
 import { RevokeSession } from '../sessions/use-cases/revoke-session/revoke-session.use-case.js';
+import { TwoFactorSecrets } from '../two-factor/two-factor-secrets.js';
+import { TwoFactorVerifier } from '../two-factor/two-factor-verifier.js';
+import { TwoFactorController } from '../two-factor/two-factor.controller.js';
+import { DisableTwoFactor } from '../two-factor/use-cases/disable-two-factor/disable-two-factor.use-case.js';
+import { EnableTwoFactor } from '../two-factor/use-cases/enable-two-factor/enable-two-factor.use-case.js';
+import { SetUpTwoFactor } from '../two-factor/use-cases/set-up-two-factor/set-up-two-factor.use-case.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { GetMe } from './use-cases/get-me/get-me.use-case.js';
@@ -19,10 +25,11 @@ import { UsersRepository } from './users.repository.js';
 /** Dashboard users and their sessions (sessions need users to authenticate, users need sessions to log in). */
 @Module({
   imports: [CommonModule],
-  controllers: [UsersController, SessionsController],
+  controllers: [UsersController, SessionsController, TwoFactorController],
   providers: [
     UsersRepository, SessionsRepository, PasswordHasher, LoginThrottle, IssueSession,
     SignUp, LogIn, LogOut, AuthenticateSession, GetMe, LookupUsers, ListSessions, RevokeSession,
+    TwoFactorSecrets, TwoFactorVerifier, SetUpTwoFactor, EnableTwoFactor, DisableTwoFactor,
   ],
   exports: [UsersRepository],
 })

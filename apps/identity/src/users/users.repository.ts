@@ -20,6 +20,20 @@ export class UsersRepository {
     return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
   }
 
+  async setTwoFactor(id: string, state: Partial<{ totpSecret: string | null; twoFactorEnabled: boolean; totpLastStep: string | null }>): Promise<void> {
+    await this.dataSource.getRepository(UserEntity).update({ id }, { ...state, updatedAt: new Date() });
+  }
+
+  /** Records that a code of `step` was used; false when that step (or a later one) already was: a replay. */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE "identity"."users" SET "totp_last_step" = $2 WHERE "id" = $1 AND ("totp_last_step" IS NULL OR "totp_last_step" < $2) RETURNING "id"`,
+      [id, step],
+    );
+    const affected = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;
+    return affected.length === 1;
+  }
+
   async insert(manager: EntityManager, user: UserEntity): Promise<void> {
     await manager.getRepository(UserEntity).insert(user);
   }

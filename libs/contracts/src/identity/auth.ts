@@ -40,3 +40,15 @@ export interface AuthenticatedSessionReply {
   user: UserDto;
   impersonator?: { userId: string; impersonationId: string };
 }
+
+/** `POST /me/2fa/enable` and `/me/2fa/disable`: the current code from the authenticator app. */
+export class TwoFactorCodeRequest {
+  @IsString() @Matches(/^\d{6}$/, { message: 'code must be the 6 digits the authenticator app shows' }) code!: string;
+}
+
+/** `POST /me/2fa/setup`: the secret to add to an authenticator app (as text or as the otpauth URL in a QR code). */
+export interface TwoFactorSetupDto {
+  object: 'two_factor_setup';
+  secret: string;
+  otpauthUrl: string;
+}

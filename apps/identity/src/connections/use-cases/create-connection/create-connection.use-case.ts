@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ownerColumns, ownerFromContext } from '../../connection-owner.js';
 import { toConnectionDto } from '../../connection.mapper.js';
 import { ConnectionsRepository } from '../../connections.repository.js';
-import { credentialsAssociatedData, CredentialsCipher } from '../../credentials-cipher.js';
+import { credentialsAssociatedData, CredentialsCipher } from '../../../common/credentials-cipher.js';
 import { ConnectionEntity } from '../../entities/connection.entity.js';
 
 const MAX_CREDENTIALS_BYTES = 16 * 1024;
