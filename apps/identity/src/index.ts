@@ -4,6 +4,7 @@ import { IdentityConfig } from './config/identity.config.js';
 import { ConnectionEntity } from './connections/entities/connection.entity.js';
 import { identityMigrations } from './database/migrations/index.js';
 import { EndUserEntity } from './end-users/entities/end-user.entity.js';
+import { ImpersonationEntity } from './impersonations/entities/impersonation.entity.js';
 import { IdentityModule } from './identity.module.js';
 import { SessionEntity } from './sessions/entities/session.entity.js';
 import { UserEntity } from './users/entities/user.entity.js';
@@ -15,7 +16,7 @@ export const identityService: ServiceDefinition<IdentityConfig> = {
   schema: 'identity',
   module: IdentityModule,
   configClass: IdentityConfig,
-  entities: [UserEntity, SessionEntity, ApiKeyEntity, EndUserEntity, ConnectionEntity],
+  entities: [UserEntity, SessionEntity, ApiKeyEntity, EndUserEntity, ConnectionEntity, ImpersonationEntity],
   migrations: identityMigrations,
 };
 export { totpCode, totpStep } from './two-factor/totp.js';

@@ -30,6 +30,9 @@ export const Subjects = {
     setUpTwoFactor: 'identity.two-factor.setup.v1',
     enableTwoFactor: 'identity.two-factor.enable.v1',
     disableTwoFactor: 'identity.two-factor.disable.v1',
+    /** Platform admins only (ctx.platformAdmin). */
+    startImpersonation: 'identity.impersonation.start.v1',
+    endImpersonation: 'identity.impersonation.end.v1',
   },
   tenancy: {
     createOrg: 'tenancy.org.create.v1',
@@ -48,6 +51,8 @@ export const Subjects = {
     listMembers: 'tenancy.member.list.v1',
     resolveMembership: 'tenancy.membership.resolve.v1',
     listMemberships: 'tenancy.membership.list-for-user.v1',
+    /** Platform admins only: every live org. */
+    listAllOrgs: 'tenancy.org.list-all.v1',
     createApplication: 'tenancy.application.create.v1',
     listApplications: 'tenancy.application.list.v1',
     getApplication: 'tenancy.application.get.v1',

@@ -98,7 +98,7 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
       const reply = await this.services.call<AuthenticatedSessionReply>(
         Subjects.identity.authenticateSession, systemContext(requestId, CURRENT_API_VERSION), { token },
       );
-      return { sessionId: reply.sessionId, userId: reply.user.id, email: reply.user.email };
+      return { sessionId: reply.sessionId, userId: reply.user.id, email: reply.user.email, ...(reply.impersonator ? { impersonator: reply.impersonator } : {}) };
     });
   }
 

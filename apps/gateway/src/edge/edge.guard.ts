@@ -64,7 +64,7 @@ export class EdgeGuard implements CanActivate {
 
     const authorization = header(request, 'authorization');
     if (authorization !== undefined) await this.authenticateApiKey(request, ctx, authorization, access);
-    else await this.authenticateSession(request, ctx, access);
+    else await this.authenticateSession(request, reply, ctx, access);
 
     reply.header('Appstrate-Version', ctx.apiVersion);
 
@@ -111,7 +111,7 @@ export class EdgeGuard implements CanActivate {
     }
   }
 
-  private async authenticateSession(request: GatewayRequest, ctx: RequestContext, access: RouteAccess): Promise<void> {
+  private async authenticateSession(request: GatewayRequest, reply: GatewayReply, ctx: RequestContext, access: RouteAccess): Promise<void> {
     const cookies = request.cookies ?? {};
     const token = cookies['agentry_session'];
     if (!token) throw appError(401, 'unauthenticated', 'Send an API key (Authorization: Bearer) or log in.');
@@ -127,7 +127,13 @@ export class EdgeGuard implements CanActivate {
     });
     request.edge.sessionToken = token;
     ctx.principal = { type: 'user', id: session.userId, userId: session.userId, sessionId: session.sessionId };
-    ctx.platformAdmin = this.platformAdmins.has(session.userId.toLowerCase()) || this.platformAdmins.has(session.email);
+    if (session.impersonator) {
+      // Every action of a support session is audited with the admin behind it, and says so.
+      ctx.impersonator = session.impersonator;
+      reply.header('Agentry-Impersonation', session.impersonator.impersonationId);
+    }
+    // A support session never carries platform powers, even when it acts as a platform admin.
+    ctx.platformAdmin = !session.impersonator && (this.platformAdmins.has(session.userId.toLowerCase()) || this.platformAdmins.has(session.email));
     if (header(request, 'appstrate-user') !== undefined) {
       throw appError(400, 'header_not_allowed', 'Appstrate-User is for API keys; dashboard sessions never act for end-users.');
     }

@@ -14,4 +14,6 @@ export interface SessionPrincipal {
   sessionId: string;
   userId: string;
   email: string;
+  /** A support session: the platform admin acting as this user. */
+  impersonator?: { userId: string; impersonationId: string };
 }

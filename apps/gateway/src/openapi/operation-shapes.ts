@@ -1,6 +1,6 @@
 import {
   CancelRunRequest, CancelRunsRequest, CreateAgentRequest, CreateInvitationRequest, CreateRoleRequest, EngageKillSwitchRequest,
-  ListInvitationsRequest, TransferOrgRequest, TwoFactorCodeRequest, UpdateMemberRequest, UpdateOrgRequest, UpdateRoleRequest, CreateApiKeyRequest, CreateApplicationRequest, CreateConnectionRequest, CreateEndUserRequest,
+  ListInvitationsRequest, StartImpersonationRequest, TransferOrgRequest, TwoFactorCodeRequest, UpdateMemberRequest, UpdateOrgRequest, UpdateRoleRequest, CreateApiKeyRequest, CreateApplicationRequest, CreateConnectionRequest, CreateEndUserRequest,
   CreateOrgRequest, CreateRunRequest, CreateWebhookEndpointRequest, IdentityListQuery, ListAgentsQuery, ListAuditEventsRequest,
   ListEndUsersQuery, ListOrgsRequest, ListRunEventsQuery, ListRunsQuery, ListVersionsQuery, ListWebhookEndpointsRequest,
   ListWebhookMessagesRequest, LoginRequest, OrgListQuery, PublishVersionRequest, RecoverWebhookMessagesRequest,
@@ -60,6 +60,8 @@ export const OPERATION_SHAPES: Record<string, OperationShape> = {
   RunsController_cancelMany: { body: CancelRunsRequest },
   OrgsController_engageKillSwitch: { body: EngageKillSwitchRequest },
   AdminController_engageKillSwitch: { body: EngageKillSwitchRequest },
+  AdminController_orgs: { query: TenancyListQuery },
+  AdminController_impersonate: { body: StartImpersonationRequest },
   WebhooksController_list: { query: ListWebhookEndpointsRequest },
   WebhooksController_create: { body: CreateWebhookEndpointRequest },
   WebhooksController_update: { body: UpdateWebhookEndpointRequest },

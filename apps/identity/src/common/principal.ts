@@ -7,3 +7,10 @@ export function requireSessionUser(ctx: RequestContext): string {
   }
   return ctx.principal.userId;
 }
+
+/** Like requireSessionUser, but a support (impersonation) session is refused: for the user's own security settings. */
+export function requireOwnSession(ctx: RequestContext): string {
+  const userId = requireSessionUser(ctx);
+  if (ctx.impersonator) throw appError(403, 'impersonation_forbidden', 'A support session cannot change the user\'s security settings.');
+  return userId;
+}

@@ -14,12 +14,17 @@ const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 export class IssueSession {
   constructor(private readonly sessions: SessionsRepository) {}
 
-  async execute(manager: EntityManager, user: UserEntity, ctx: RequestContext): Promise<SessionIssuedReply> {
+  /** `support`: a platform admin's impersonation session, which ends at its own deadline. */
+  async execute(
+    manager: EntityManager, user: UserEntity, ctx: RequestContext,
+    support?: { impersonationId: string; impersonatorUserId: string; expiresAt: Date },
+  ): Promise<SessionIssuedReply> {
     const token = randomToken(32);
     const now = new Date();
     const session = Object.assign(new SessionEntity(), {
       id: newId('ses'), userId: user.id, tokenHash: sha256Hex(token), ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null,
-      createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS), revokedAt: null,
+      createdAt: now, lastSeenAt: now, expiresAt: support?.expiresAt ?? new Date(now.getTime() + SESSION_TTL_MS), revokedAt: null,
+      impersonationId: support?.impersonationId ?? null, impersonatorUserId: support?.impersonatorUserId ?? null,
     });
     await this.sessions.insert(manager, session);
     return {

@@ -7,6 +7,10 @@ import { AuthenticateSession } from '../sessions/use-cases/authenticate-session/
 import { ListSessions } from '../sessions/use-cases/list-sessions/list-sessions.use-case.js';
 import { LogOut } from '../sessions/use-cases/log-out/log-out.use-case.js';
 import { RevokeSession } from '../sessions/use-cases/revoke-session/revoke-session.use-case.js';
+import { ImpersonationsController } from '../impersonations/impersonations.controller.js';
+import { ImpersonationsRepository } from '../impersonations/impersonations.repository.js';
+import { EndImpersonation } from '../impersonations/use-cases/end-impersonation/end-impersonation.use-case.js';
+import { StartImpersonation } from '../impersonations/use-cases/start-impersonation/start-impersonation.use-case.js';
 import { TwoFactorSecrets } from '../two-factor/two-factor-secrets.js';
 import { TwoFactorVerifier } from '../two-factor/two-factor-verifier.js';
 import { TwoFactorController } from '../two-factor/two-factor.controller.js';
@@ -25,11 +29,12 @@ import { UsersRepository } from './users.repository.js';
 /** Dashboard users and their sessions (sessions need users to authenticate, users need sessions to log in). */
 @Module({
   imports: [CommonModule],
-  controllers: [UsersController, SessionsController, TwoFactorController],
+  controllers: [UsersController, SessionsController, TwoFactorController, ImpersonationsController],
   providers: [
     UsersRepository, SessionsRepository, PasswordHasher, LoginThrottle, IssueSession,
     SignUp, LogIn, LogOut, AuthenticateSession, GetMe, LookupUsers, ListSessions, RevokeSession,
     TwoFactorSecrets, TwoFactorVerifier, SetUpTwoFactor, EnableTwoFactor, DisableTwoFactor,
+    ImpersonationsRepository, StartImpersonation, EndImpersonation,
   ],
   exports: [UsersRepository],
 })

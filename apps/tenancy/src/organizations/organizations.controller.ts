@@ -4,6 +4,7 @@ import { Controller } from '@nestjs/common';
 import { CreateOrg } from './use-cases/create-org/create-org.use-case.js';
 import { GetOrg } from './use-cases/get-org/get-org.use-case.js';
 import { DeleteOrg } from './use-cases/delete-org/delete-org.use-case.js';
+import { ListAllOrgs } from './use-cases/list-all-orgs/list-all-orgs.use-case.js';
 import { ListOrgs } from './use-cases/list-orgs/list-orgs.use-case.js';
 import { TransferOrg } from './use-cases/transfer-org/transfer-org.use-case.js';
 import { UpdateOrg } from './use-cases/update-org/update-org.use-case.js';
@@ -18,7 +19,13 @@ export class OrganizationsController {
     private readonly updateOrg: UpdateOrg,
     private readonly deleteOrg: DeleteOrg,
     private readonly transferOrg: TransferOrg,
+    private readonly listAllOrgs: ListAllOrgs,
   ) {}
+
+  @Rpc(Subjects.tenancy.listAllOrgs)
+  listAll(@Ctx() ctx: RequestContext, @Data(ListOrgsRequest) query: ListOrgsRequest) {
+    return this.listAllOrgs.execute(ctx, query);
+  }
 
   @Rpc(Subjects.tenancy.updateOrg)
   update(@Ctx() ctx: RequestContext, @Data(UpdateOrgRequest) input: UpdateOrgRequest) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, IsNull, LessThan, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { MembershipEntity } from '../memberships/entities/membership.entity.js';
 import { OrganizationEntity } from './entities/organization.entity.js';
 
@@ -19,6 +19,13 @@ export class OrganizationsRepository {
 
   findLive(orgId: string): Promise<OrganizationEntity | null> {
     return this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: orgId, deletedAt: IsNull() });
+  }
+
+  /** Every live org (platform administration), newest first. */
+  listAll(beforeId: string | undefined, take: number): Promise<OrganizationEntity[]> {
+    return this.dataSource.getRepository(OrganizationEntity).find({
+      where: { deletedAt: IsNull(), ...(beforeId ? { id: LessThan(beforeId) } : {}) }, order: { id: 'DESC' }, take,
+    });
   }
 
   /** A live org, locked until the transaction ends. */

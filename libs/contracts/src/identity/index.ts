@@ -9,3 +9,4 @@ export * from './api-keys.js';
 export * from './end-users.js';
 export * from './connections.js';
 export * from './email.js';
+export * from './impersonations.js';

@@ -39,7 +39,7 @@ export class AuthController {
       this.services.call<Record<string, unknown>>(Subjects.identity.getMe, ctx, {}),
       this.services.call<{ data: unknown[] }>(Subjects.tenancy.listMemberships, ctx, { userId: ctx.principal.userId }),
     ]);
-    return { ...user, memberships: memberships.data };
+    return { ...user, memberships: memberships.data, ...(ctx.impersonator ? { impersonator: ctx.impersonator } : {}) };
   }
 
   @Get('me/sessions') @UserLevel()

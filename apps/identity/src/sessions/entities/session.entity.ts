@@ -11,4 +11,7 @@ export class SessionEntity {
   @Column({ name: 'last_seen_at', type: 'timestamptz' }) lastSeenAt!: Date;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
+  /** Set on a support session: a platform admin acting as this user. */
+  @Column({ name: 'impersonation_id', type: 'text', nullable: true }) impersonationId!: string | null;
+  @Column({ name: 'impersonator_user_id', type: 'text', nullable: true }) impersonatorUserId!: string | null;
 }

@@ -14,7 +14,9 @@ export class AuthenticateSession {
     if (!session || session.expiresAt.getTime() <= Date.now()) throw unauthenticated();
     const user = await this.users.findById(session.userId);
     if (!user) throw unauthenticated();
-    return { sessionId: session.id, user: toUserDto(user) };
+    const impersonator = session.impersonationId && session.impersonatorUserId
+      ? { impersonator: { userId: session.impersonatorUserId, impersonationId: session.impersonationId } } : {};
+    return { sessionId: session.id, user: toUserDto(user), ...impersonator };
   }
 }
 

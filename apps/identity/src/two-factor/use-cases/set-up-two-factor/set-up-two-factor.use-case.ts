@@ -1,6 +1,6 @@
 import { appError, type RequestContext, type TwoFactorSetupDto } from '@agentry/contracts';
 import { Injectable } from '@nestjs/common';
-import { requireSessionUser } from '../../../common/principal.js';
+import { requireOwnSession } from '../../../common/principal.js';
 import { UsersRepository } from '../../../users/users.repository.js';
 import { newTotpSecret, otpauthUrl } from '../../totp.js';
 import { TwoFactorSecrets } from '../../two-factor-secrets.js';
@@ -11,7 +11,7 @@ export class SetUpTwoFactor {
   constructor(private readonly users: UsersRepository, private readonly secrets: TwoFactorSecrets) {}
 
   async execute(ctx: RequestContext): Promise<TwoFactorSetupDto> {
-    const user = await this.users.findById(requireSessionUser(ctx));
+    const user = await this.users.findById(requireOwnSession(ctx));
     if (!user) throw appError(401, 'unauthenticated', 'Log in again.');
     if (user.twoFactorEnabled) throw appError(409, 'two_factor_enabled', 'Two-factor authentication is already on; disable it first to change the secret.');
     const secret = newTotpSecret();

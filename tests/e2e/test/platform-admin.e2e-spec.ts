@@ -1,0 +1,81 @@
+import { ApiClient } from './support/http.js';
+import { TestPlatform } from './support/platform.js';
+import { expectProblem, signup } from './support/tenants.js';
+import { eventually } from './support/webhook-receiver.js';
+
+/** Platform administration: the orgs overview and support impersonation, for configured admins only. */
+describe('platform administration', () => {
+  let platform: TestPlatform;
+  let base: string;
+  let admin: ApiClient;
+  let adminId: string;
+  let customer: ApiClient;
+  let customerId: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ services: ['identity', 'tenancy', 'runs', 'audit'], env: { PLATFORM_ADMINS: 'support@agentry.test' } });
+    base = `${platform.url}/api`;
+    const sre = await signup(base, 'support@agentry.test', 'Support');
+    admin = sre.user.withHeaders(sre.csrf);
+    adminId = sre.userId;
+    const c = await signup(base, 'customer@acme.test', 'Customer');
+    customerId = c.userId;
+    orgId = (await c.user.withHeaders(c.csrf).post('/orgs', { name: 'Acme' })).body.id;
+    customer = c.user.withHeaders({ ...c.csrf, 'x-org-id': orgId });
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('lists every org for platform admins, and for nobody else', async () => {
+    const orgs = await admin.get('/admin/orgs');
+    expect(orgs.status).toBe(200);
+    expect(orgs.body.data.map((o: { id: string }) => o.id)).toContain(orgId);
+    expectProblem(await customer.get('/admin/orgs'), 403, 'insufficient_scope');
+  });
+
+  it('a support session acts as the user for a limited time, marked and audited with the admin, and ends on request', async () => {
+    expectProblem(await customer.post('/admin/impersonations', { userId: adminId, reason: 'x', minutes: 5 }), 403, 'insufficient_scope');
+    expectProblem(await admin.post('/admin/impersonations', { userId: customerId, reason: 'ticket 7', minutes: 31 }), 400, 'validation_failed');
+    expectProblem(await admin.post('/admin/impersonations', { userId: adminId, reason: 'me', minutes: 5 }), 400, 'cannot_impersonate_self');
+
+    const supportBrowser = admin.withHeaders({});
+    const started = await supportBrowser.post('/admin/impersonations', { userId: customerId, reason: 'ticket 7', minutes: 10 });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ object: 'impersonation', userId: customerId, impersonatorUserId: adminId, reason: 'ticket 7', endedAt: null });
+    const minutes = (Date.parse(started.body.expiresAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(9);
+    expect(minutes).toBeLessThanOrEqual(10);
+
+    const asCustomer = supportBrowser.withHeaders({ 'x-csrf-token': started.body.csrfToken, 'x-org-id': orgId });
+    const me = await asCustomer.get('/me');
+    expect(me.body).toMatchObject({ id: customerId, impersonator: { userId: adminId, impersonationId: started.body.id } });
+    expect(me.headers.get('agentry-impersonation')).toBe(started.body.id);
+    const app = await asCustomer.post('/applications', { name: 'made by support' });
+    expect(app.status).toBe(201);
+    // No platform powers and no security changes from a support session.
+    expectProblem(await asCustomer.get('/admin/orgs'), 403, 'insufficient_scope');
+    expectProblem(await asCustomer.post('/me/2fa/setup'), 403, 'impersonation_forbidden');
+
+    const audited = await eventually(() => customer.get('/audit-events?action=application.create'), (r) => r.body?.data?.length === 1);
+    expect(audited.body.data[0]).toMatchObject({ actor: { type: 'user', id: customerId }, impersonator: { userId: adminId, impersonationId: started.body.id } });
+
+    const ended = await asCustomer.delete(`/admin/impersonations/${started.body.id}`);
+    expect(ended.status).toBe(200);
+    expect(ended.body.endedAt).toBeTruthy();
+    expectProblem(await asCustomer.get('/me'), 401);
+    // The customer's own session was never touched.
+    expect((await customer.get('/me')).body.impersonator).toBeUndefined();
+  });
+
+  it('a platform admin ends a support session from their own session; it cannot be ended twice', async () => {
+    const supportBrowser = admin.withHeaders({});
+    const started = await supportBrowser.post('/admin/impersonations', { userId: customerId, reason: 'ticket 8', minutes: 1 });
+    expect((await admin.delete(`/admin/impersonations/${started.body.id}`)).status).toBe(200);
+    expectProblem(await supportBrowser.get('/me'), 401);
+    expectProblem(await admin.delete(`/admin/impersonations/${started.body.id}`), 409, 'impersonation_ended');
+    expectProblem(await customer.delete(`/admin/impersonations/${started.body.id}`), 403, 'insufficient_scope');
+  });
+});
