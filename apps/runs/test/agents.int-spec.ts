@@ -46,7 +46,7 @@ describe('runs: agents over NATS', () => {
     expect(versions.data).toEqual([{
       id: expect.stringMatching(/^agv_/), object: 'agent_version', agentId: agent.id, version: 1, executor: echo,
       inputSchema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } }, outputSchema: null,
-      timeoutSeconds: 300, createdAt: expect.any(String),
+      timeoutSeconds: 300, maxCostMicroUsd: null, createdAt: expect.any(String),
     }]);
   });
 

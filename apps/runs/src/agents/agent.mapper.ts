@@ -13,6 +13,7 @@ export function toAgentVersionDto(version: AgentVersionEntity): AgentVersionDto 
   return {
     id: version.id, object: 'agent_version', agentId: version.agentId, version: version.version, executor: version.executor,
     inputSchema: version.inputSchema, outputSchema: version.outputSchema, timeoutSeconds: version.timeoutSeconds,
+    maxCostMicroUsd: version.maxCostMicroUsd === null || version.maxCostMicroUsd === undefined ? null : Number(version.maxCostMicroUsd),
     createdAt: version.createdAt.toISOString(),
   };
 }

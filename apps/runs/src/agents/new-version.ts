@@ -7,6 +7,7 @@ export interface VersionSpec {
   inputSchema?: Record<string, unknown> | null;
   outputSchema?: Record<string, unknown> | null;
   timeoutSeconds?: number | null;
+  maxCostMicroUsd?: number | null;
 }
 
 /** Whitelists the executor's fields: only what the contract class validated is stored. */
@@ -25,6 +26,7 @@ export function newVersion(agent: AgentEntity, version: number, spec: VersionSpe
   return Object.assign(new AgentVersionEntity(), {
     id: newId('agv'), agentId: agent.id, orgId: agent.orgId, applicationId: agent.applicationId, version,
     executor: storedExecutor(spec.executor), inputSchema: spec.inputSchema ?? null, outputSchema: spec.outputSchema ?? null,
-    timeoutSeconds: spec.timeoutSeconds ?? DEFAULT_AGENT_TIMEOUT_SECONDS, createdAt: now,
+    timeoutSeconds: spec.timeoutSeconds ?? DEFAULT_AGENT_TIMEOUT_SECONDS,
+    maxCostMicroUsd: spec.maxCostMicroUsd === undefined || spec.maxCostMicroUsd === null ? null : String(spec.maxCostMicroUsd), createdAt: now,
   });
 }

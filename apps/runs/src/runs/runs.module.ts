@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module.js';
 import { CommonModule } from '../common/common.module.js';
+import { DailyBudget } from './admission/daily-budget.js';
 import { OrgQuotas } from './admission/org-quotas.js';
 import { ReleaseSlots } from './admission/release-slots.js';
 import { RunDispatcher } from './admission/run-dispatcher.js';
@@ -35,7 +36,7 @@ import { RunWatchdog } from './watchdog/run-watchdog.js';
   controllers: [RunsController, RunnerController, KillSwitchesController],
   providers: [
     RunsRepository, RunEventsRepository, RunHistory, RunBroadcaster, OrgQuotas, RunDispatcher, ReleaseSlots,
-    RunCanceller, KillSwitchesRepository, GetKillSwitch, EngageKillSwitch, ReleaseKillSwitch, CancelRuns, CountLiveRuns,
+    DailyBudget, RunCanceller, KillSwitchesRepository, GetKillSwitch, EngageKillSwitch, ReleaseKillSwitch, CancelRuns, CountLiveRuns,
     CreateRun, GetRun, ListRuns, CancelRun, ListRunEvents, StartRun, HeartbeatRun, AppendRunEvent, CompleteRun, TimeOutRuns, RunWatchdog,
   ],
 })

@@ -106,11 +106,13 @@ export class RunsRepository {
     const rows = await sqlRows<RunEntity>(
       manager,
       `INSERT INTO "runs"."runs" AS r ("id", "org_id", "application_id", "agent_id", "agent_version_id", "agent_version", "end_user_id",
-         "api_key_id", "created_by", "principal_id", "idempotency_key", "status", "input", "metadata", "timeout_seconds", "created_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'queued', $12, $13, $14, clock_timestamp()) RETURNING ${RUN_COLUMNS}`,
+         "api_key_id", "created_by", "principal_id", "idempotency_key", "status", "input", "metadata", "timeout_seconds", "created_at",
+         "reserved_micro_usd", "budget_day")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'queued', $12, $13, $14, clock_timestamp(), $15, $16) RETURNING ${RUN_COLUMNS}`,
       [
         run.id, run.orgId, run.applicationId, run.agentId, run.agentVersionId, run.agentVersion, run.endUserId, run.apiKeyId,
         run.createdBy, run.principalId, run.idempotencyKey, JSON.stringify(run.input), JSON.stringify(run.metadata), run.timeoutSeconds,
+        run.reservedMicroUsd ?? '0', run.budgetDay,
       ],
     );
     return rows[0]!;

@@ -28,6 +28,8 @@ export class CreateAgentRequest {
   @IsOptional() @IsObject() outputSchema?: Record<string, unknown> | null;
   /** 1..3600, default 300. */
   @IsOptional() @IsInt() @Min(1) @Max(3600) timeoutSeconds?: number | null;
+  /** A run's cost ceiling, reserved against the org's daily budget at admission (µUSD; default none). */
+  @IsOptional() @IsInt() @Min(0) @Max(1e12) maxCostMicroUsd?: number | null;
 }
 
 export class UpdateAgentRequest extends AgentRef {
@@ -41,6 +43,8 @@ export class PublishVersionRequest extends AgentRef {
   @IsOptional() @IsObject() inputSchema?: Record<string, unknown> | null;
   @IsOptional() @IsObject() outputSchema?: Record<string, unknown> | null;
   @IsOptional() @IsInt() @Min(1) @Max(3600) timeoutSeconds?: number | null;
+  /** A run's cost ceiling, reserved against the org's daily budget at admission (µUSD; default none). */
+  @IsOptional() @IsInt() @Min(0) @Max(1e12) maxCostMicroUsd?: number | null;
 }
 
 export class ListAgentsQuery extends PageQuery {}
@@ -72,6 +76,7 @@ export interface AgentVersionDto {
   inputSchema: Record<string, unknown> | null;
   outputSchema: Record<string, unknown> | null;
   timeoutSeconds: number;
+  maxCostMicroUsd: number | null;
   createdAt: string;
 }
 

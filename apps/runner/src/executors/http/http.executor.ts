@@ -4,13 +4,14 @@ import { RunnerConfig } from '../../config/runner.config.js';
 import { ExecutionFailure, type ExecutionContext, type ExecutionResult, type Executor } from '../executor.js';
 import { ipLiteralOf, isForbiddenAddress } from '@agentry/outbound';
 import { BlockedAddressError, publicOnlyLookup } from './address-guard.js';
-import { postJson, ResponseTooLargeError } from './post-json.js';
+import { postJson, ResponseTooLargeError, RESULT_MEDIA_TYPE } from './post-json.js';
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /**
  * POSTs `{runId, agentId, input, endUserId, connections}` to the agent's URL; a 2xx JSON answer is
- * the output. Non-public addresses are refused unless RUNNER_ALLOW_PRIVATE_URLS (dev and tests).
+ * the output, or, as `application/vnd.agentry.result+json`, `{output, usage}` (tokens and cost).
+ * Non-public addresses are refused unless RUNNER_ALLOW_PRIVATE_URLS (dev and tests).
  */
 @Injectable()
 export class HttpExecutor implements Executor<HttpExecutorSpec> {
@@ -21,7 +22,7 @@ export class HttpExecutor implements Executor<HttpExecutorSpec> {
     const limitMs = Math.max(1, Math.min(context.remainingMs(), (spec.timeoutSeconds ?? Number.POSITIVE_INFINITY) * 1000));
     const timeout = AbortSignal.timeout(limitMs);
     const body = JSON.stringify({ runId: context.runId, agentId: context.agentId, input: context.input, endUserId: context.endUserId, connections: context.connections });
-    let answer: { status: number; text: string };
+    let answer: { status: number; contentType: string; text: string };
     const startedAt = Date.now();
     try {
       answer = await postJson(url, body, {
@@ -35,11 +36,13 @@ export class HttpExecutor implements Executor<HttpExecutorSpec> {
     }
     await context.emit('http.response', { status: answer.status, durationMs: Date.now() - startedAt, bytes: Buffer.byteLength(answer.text) });
     if (answer.status < 200 || answer.status >= 300) throw new ExecutionFailure('http_error', `The agent endpoint answered HTTP ${answer.status}.`);
+    let answered: unknown;
     try {
-      return { output: JSON.parse(answer.text) as unknown };
+      answered = JSON.parse(answer.text);
     } catch {
       throw new ExecutionFailure('invalid_response', 'The agent endpoint did not answer with JSON.');
     }
+    return answer.contentType.toLowerCase().startsWith(RESULT_MEDIA_TYPE) ? resultEnvelope(answered) : { output: answered };
   }
 
   private checkedUrl(raw: string): URL {
@@ -71,4 +74,24 @@ function describe(error: unknown, timedOut: boolean, limitMs: number): Execution
 function isLocalName(hostname: string): boolean {
   const host = hostname.replace(/\.$/, '').toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost');
+}
+
+const USAGE_FIELDS = ['inputTokens', 'outputTokens', 'costMicroUsd'] as const;
+
+/** `{output, usage?: {inputTokens?, outputTokens?, costMicroUsd?}}`, each a non-negative integer. */
+function resultEnvelope(body: unknown): ExecutionResult {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !('output' in body)) {
+    throw new ExecutionFailure('invalid_response', `A ${RESULT_MEDIA_TYPE} answer must be an object with "output".`);
+  }
+  const { output, usage } = body as { output: unknown; usage?: unknown };
+  if (usage === undefined) return { output };
+  if (usage === null || typeof usage !== 'object' || Array.isArray(usage)) throw new ExecutionFailure('invalid_response', '"usage" must be an object.');
+  const reported: NonNullable<ExecutionResult['usage']> = {};
+  for (const field of USAGE_FIELDS) {
+    const value = (usage as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new ExecutionFailure('invalid_response', `usage.${field} must be a non-negative integer.`);
+    reported[field] = value;
+  }
+  return { output, usage: reported };
 }

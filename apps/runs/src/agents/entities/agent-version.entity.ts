@@ -13,5 +13,7 @@ export class AgentVersionEntity {
   @Column({ name: 'input_schema', type: 'jsonb', nullable: true }) inputSchema!: Record<string, unknown> | null;
   @Column({ name: 'output_schema', type: 'jsonb', nullable: true }) outputSchema!: Record<string, unknown> | null;
   @Column({ name: 'timeout_seconds', type: 'integer' }) timeoutSeconds!: number;
+  /** bigint: arrives as a string. */
+  @Column({ name: 'max_cost_micro_usd', type: 'bigint', nullable: true }) maxCostMicroUsd!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -7,6 +7,8 @@ import { RunsConfig } from '../../config/runs.config.js';
 export interface RunQuotas {
   maxConcurrentRuns: number;
   maxQueuedRuns: number;
+  /** µUSD per UTC day; null: no budget. */
+  dailyBudgetMicroUsd: number | null;
 }
 
 /**
@@ -74,6 +76,7 @@ export class OrgQuotas implements OnModuleInit, OnModuleDestroy {
     const quotas = {
       maxConcurrentRuns: count(reply.maxConcurrentRuns, 1) ?? this.config.DEFAULT_MAX_CONCURRENT_RUNS,
       maxQueuedRuns: count(reply.maxQueuedRuns, 0) ?? this.config.DEFAULT_MAX_QUEUED_RUNS,
+      dailyBudgetMicroUsd: count(reply.dailyBudgetMicroUsd, 0) ?? null,
     };
     if (this.changes === changesAtStart) this.cache.set(orgId, { quotas, expiresAt: Date.now() + this.config.QUOTAS_CACHE_MS });
     return quotas;

@@ -35,6 +35,10 @@ export class RunEntity {
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true }) heartbeatAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
   @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason!: string | null;
+  /** What admission reserved against the daily budget (µUSD, bigint as a string); released when the run ends. */
+  @Column({ name: 'reserved_micro_usd', type: 'bigint' }) reservedMicroUsd!: string;
+  /** The UTC day whose budget this run counts toward. */
+  @Column({ name: 'budget_day', type: 'date', nullable: true }) budgetDay!: string | null;
 }
 
 /** The select list that yields RunEntity-shaped rows from raw SQL (table alias `r`). */
@@ -44,4 +48,5 @@ export const RUN_COLUMNS = `r."id", r."org_id" AS "orgId", r."application_id" AS
   r."idempotency_key" AS "idempotencyKey", r."status", r."input", r."output", r."error", r."input_tokens" AS "inputTokens",
   r."output_tokens" AS "outputTokens", r."cost_micro_usd" AS "costMicroUsd", r."metadata", r."timeout_seconds" AS "timeoutSeconds",
   r."created_at" AS "createdAt", r."dispatched_at" AS "dispatchedAt", r."started_at" AS "startedAt",
-  r."heartbeat_at" AS "heartbeatAt", r."finished_at" AS "finishedAt", r."cancel_reason" AS "cancelReason"`;
+  r."heartbeat_at" AS "heartbeatAt", r."finished_at" AS "finishedAt", r."cancel_reason" AS "cancelReason",
+  r."reserved_micro_usd" AS "reservedMicroUsd", r."budget_day"::text AS "budgetDay"`;

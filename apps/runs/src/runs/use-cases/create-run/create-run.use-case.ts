@@ -8,6 +8,7 @@ import type { AgentVersionEntity } from '../../../agents/entities/agent-version.
 import { SchemaValidator } from '../../../common/json-schema.js';
 import { KillSwitchesRepository, PLATFORM_KEY } from '../../../kill-switches/kill-switches.repository.js';
 import { endUserScope } from '../../../common/tenant.js';
+import { budgetDay, DailyBudget } from '../../admission/daily-budget.js';
 import { OrgQuotas } from '../../admission/org-quotas.js';
 import { RunDispatcher } from '../../admission/run-dispatcher.js';
 import { RunEntity } from '../../entities/run.entity.js';
@@ -17,7 +18,8 @@ import { toRunDto } from '../../run.mapper.js';
 import { RunsRepository } from '../../runs.repository.js';
 
 /**
- * Creates a run `queued`, unless a kill switch (the org's or the platform's) is engaged: 503.
+ * Creates a run `queued`, unless a kill switch (the org's or the platform's) is engaged (503) or
+ * the org's daily budget has no room for the run's reservation (402).
  * Admission is atomic under the org lock: a free concurrency slot
  * dispatches it (its job is written in the same transaction), else it waits in FIFO order, and
  * past the queue limit it is refused with 429. A retried create with the same Idempotency-Key
@@ -35,6 +37,7 @@ export class CreateRun {
     private readonly dispatcher: RunDispatcher,
     private readonly history: RunHistory,
     private readonly killSwitches: KillSwitchesRepository,
+    private readonly budget: DailyBudget,
   ) {}
 
   async execute(ctx: RequestContext, input: CreateRunRequest): Promise<RunDto> {
@@ -57,6 +60,7 @@ export class CreateRun {
         const { active, waiting } = await this.runs.countLive(manager, scope);
         const freeSlots = Math.max(0, quotas.maxConcurrentRuns - active);
         if (waiting + 1 - freeSlots > quotas.maxQueuedRuns) throw RunErrors.concurrencyLimit(quotas.maxConcurrentRuns, quotas.maxQueuedRuns);
+        await this.budget.reserve(manager, scope.orgId, run.budgetDay!, quotas.dailyBudgetMicroUsd, Number(run.reservedMicroUsd));
         const inserted = await this.runs.insert(manager, run);
         await this.history.record(manager, inserted, 'run.queued', {
           audit: auditFromContext(ctx, 'run.create', { type: 'run', id: run.id }, { agentId: run.agentId, agentVersion: run.agentVersion }),
@@ -92,7 +96,7 @@ export class CreateRun {
       agentVersion: version.version, endUserId: scope.endUserId ?? null,
       apiKeyId: principal.apiKeyId ?? (principal.type === 'api_key' ? principal.id : null), createdBy: principal.userId ?? null,
       principalId: principal.id, idempotencyKey: ctx.idempotencyKey ?? null, input: input.input, metadata: input.metadata ?? {},
-      timeoutSeconds: version.timeoutSeconds,
+      timeoutSeconds: version.timeoutSeconds, reservedMicroUsd: version.maxCostMicroUsd ?? '0', budgetDay: budgetDay(),
     });
   }
 }
