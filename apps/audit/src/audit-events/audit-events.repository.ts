@@ -74,6 +74,53 @@ export class AuditEventsRepository {
   }
 
   /** The org's chain in append order, `limit` records after sequence number `afterSeq`. */
+  /** Where verification starts: the hash of the last record retention removed, or null. */
+  async chainAnchor(scope: OrgScope): Promise<string | null> {
+    const rows: { anchor_hash: string }[] = await this.dataSource.query(`SELECT "anchor_hash" FROM "audit"."chain_checkpoints" WHERE "org_id" = $1`, [scope.orgId]);
+    return rows[0]?.anchor_hash ?? null;
+  }
+
+  /** Orgs holding a record older than `before` (candidates for the retention sweep). */
+  async orgsWithRecordsBefore(before: Date, limit: number): Promise<string[]> {
+    const rows: { org_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT "org_id" FROM "audit"."audit_events" WHERE "occurred_at" < $1 LIMIT $2`, [before, limit],
+    );
+    return rows.map((row) => row.org_id);
+  }
+
+  /**
+   * Removes the oldest records of the org's chain that occurred before `cutoff`, as one prefix of
+   * the chain (never past a newer record, never the org's last record, so appending goes on
+   * from it), under the append lock, and moves the org's checkpoint to the last removed hash.
+   */
+  async prunePrefix(scope: OrgScope, cutoff: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CHAIN_LOCK_SPACE, scope.orgId]);
+      const [bounds] = await manager.query(
+        `SELECT
+           (SELECT min("seq") FROM "audit"."audit_events" WHERE "org_id" = $1 AND "occurred_at" >= $2) AS "first_kept",
+           (SELECT max("seq") FROM "audit"."audit_events" WHERE "org_id" = $1) AS "last"`,
+        [scope.orgId, cutoff],
+      ) as { first_kept: string | null; last: string | null }[];
+      if (!bounds?.last) return 0;
+      const stopAt = bounds.first_kept === null ? bounds.last : (BigInt(bounds.first_kept) < BigInt(bounds.last) ? bounds.first_kept : bounds.last);
+      const [anchor] = await manager.query(
+        `SELECT "hash", "occurred_at" FROM "audit"."audit_events" WHERE "org_id" = $1 AND "seq" < $2 ORDER BY "seq" DESC LIMIT 1`, [scope.orgId, stopAt],
+      ) as { hash: string; occurred_at: Date }[];
+      if (!anchor) return 0;
+      await manager.query(`SET LOCAL agentry.audit_retention = 'on'`);
+      const deleted = await manager.query(`DELETE FROM "audit"."audit_events" WHERE "org_id" = $1 AND "seq" < $2`, [scope.orgId, stopAt]) as [unknown[], number];
+      const count = Array.isArray(deleted) ? Number(deleted[1] ?? 0) : 0;
+      await manager.query(
+        `INSERT INTO "audit"."chain_checkpoints" AS c ("org_id", "anchor_hash", "pruned_records", "pruned_through") VALUES ($1, $2, $3, $4)
+         ON CONFLICT ("org_id") DO UPDATE SET "anchor_hash" = EXCLUDED."anchor_hash", "pruned_records" = c."pruned_records" + EXCLUDED."pruned_records",
+           "pruned_through" = GREATEST(c."pruned_through", EXCLUDED."pruned_through"), "updated_at" = now()`,
+        [scope.orgId, anchor.hash, count, anchor.occurred_at],
+      );
+      return count;
+    });
+  }
+
   chainPage(scope: OrgScope, afterSeq: string, limit: number): Promise<AuditEventEntity[]> {
     return this.dataSource
       .getRepository(AuditEventEntity)

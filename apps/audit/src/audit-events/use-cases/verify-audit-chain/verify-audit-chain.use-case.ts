@@ -7,8 +7,9 @@ import { chainHash } from '../../hash-chain.js';
 const PAGE = 1000;
 
 /**
- * Walks the org's chain oldest first: each record must point at the previous record's hash and
- * its own hash must match its fields. Stops at the first record that does not.
+ * Walks the org's chain oldest first (from the retention checkpoint, if any): each record must
+ * point at the previous record's hash and its own hash must match its fields. Stops at the first
+ * record that does not.
  */
 @Injectable()
 export class VerifyAuditChain {
@@ -17,7 +18,8 @@ export class VerifyAuditChain {
   async execute(ctx: RequestContext): Promise<AuditVerifyReply> {
     const scope = { orgId: requireOrg(ctx) };
     let checked = 0;
-    let prevHash: string | null = null;
+    // After retention removed the oldest records, the chain starts from their last hash.
+    let prevHash: string | null = await this.records.chainAnchor(scope);
     let afterSeq = '0';
     for (;;) {
       const page = await this.records.chainPage(scope, afterSeq, PAGE);
