@@ -90,4 +90,17 @@ describe('runs: daily budgets over NATS', () => {
     expect(outcomes.filter((o) => o === 'budget_exceeded')).toHaveLength(7);
     expect(await spend(t)).toEqual({ spent: 0, reserved: 2000 });
   });
+
+  it('runs ending while others are admitted do not deadlock over the day’s spend row', async () => {
+    const t = await tenantWithBudget(1_000_000);
+    const live = await Promise.all(Array.from({ length: 10 }, () => createRun(client.rpc, t, { agentId: 'priced', input: {} })));
+    for (const run of live) await client.rpc.request(S.startRun, runnerContext(), { runId: run.id });
+    const outcomes = await Promise.all([
+      ...live.map((run) => client.rpc.request(S.completeRun, runnerContext(), { runId: run.id, status: 'succeeded', output: {}, usage: { costMicroUsd: 1 } }).then(() => 'ok', (e: { code: string }) => e.code)),
+      ...Array.from({ length: 10 }, () => createRun(client.rpc, t, { agentId: 'priced', input: {} }).then(() => 'ok', (e: { code: string }) => e.code)),
+      ...live.slice(0, 3).map(() => client.rpc.request(S.cancelRuns, keyContext(t), { status: 'queued' }).then(() => 'ok', (e: { code: string }) => e.code)),
+    ]);
+    expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
+    expect((await spend(t)).spent).toBe(10);
+  });
 });

@@ -36,6 +36,9 @@ export class CancelRun {
     const quotas = await this.quotas.get(scope.orgId, ctx);
 
     const cancelled = await this.dataSource.transaction(async (manager) => {
+      // The org lock first, as admission takes it: ending a run touches the day's spend row (a
+      // trigger), which admission also locks while holding the org lock.
+      await this.runs.lockOrg(manager, scope);
       const run = await this.runs.finish(manager, input.id, ['queued', 'running'], { status: 'cancelled', cancelReason: input.reason ?? DEFAULT_CANCEL_REASON }, scope);
       if (!run) return null;
       await this.history.record(manager, run, 'run.cancelled', {

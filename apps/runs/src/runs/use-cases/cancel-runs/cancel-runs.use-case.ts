@@ -44,6 +44,9 @@ export class CancelRuns {
 
     const matched = await this.runs.countLiveMatching(this.dataSource.manager, filter);
     const cancelled = await this.dataSource.transaction(async (manager) => {
+      // The org lock first, as admission takes it: ending a run touches the day's spend row (a
+      // trigger), which admission also locks while holding the org lock.
+      await this.runs.lockOrg(manager, scope);
       const runs = await this.canceller.cancelIn(manager, filter, reason, ctx.traceparent);
       await this.outbox.addEvent(manager, {
         type: 'runs.bulk_cancelled', orgId: scope.orgId, applicationId: scope.applicationId, data: { filter, cancelled: runs.length },

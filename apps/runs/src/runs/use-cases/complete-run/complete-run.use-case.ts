@@ -35,6 +35,9 @@ export class CompleteRun {
     const quotas = await this.quotas.get(run.orgId);
 
     const finished = await this.dataSource.transaction(async (manager) => {
+      // The org lock first, as admission takes it: ending a run touches the day's spend row (a
+      // trigger), which admission also locks while holding the org lock.
+      await this.runs.lockOrg(manager, { orgId: run.orgId });
       const updated = await this.runs.finish(manager, run.id, ['running'], completion);
       if (!updated) return null;
       await this.history.record(manager, updated, `run.${completion.status}`);

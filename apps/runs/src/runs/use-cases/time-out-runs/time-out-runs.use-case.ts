@@ -29,7 +29,9 @@ export class TimeOutRuns {
     const timedOut = await this.dataSource.transaction(async (manager) => {
       const overdue = await this.runs.lockOverdue(manager, this.config.HEARTBEAT_TIMEOUT_SECONDS, BATCH);
       const done: Array<{ id: string; orgId: string }> = [];
-      for (const { id, reason } of overdue) {
+      // In org order: each ending locks its org's spend row (a trigger), so replicas timing out
+      // runs of the same orgs take those locks in one order.
+      for (const { id, reason } of [...overdue].sort((a, b) => (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0))) {
         const run = await this.runs.finish(manager, id, ['running'], {
           status: 'timed_out',
           error: reason === 'timeout'
