@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { Authenticator } from './edge/authenticator.js';
 import { DenialRecorder } from './edge/denial-recorder.js';
+import { SupportAccessRecorder } from './edge/support-access-recorder.js';
 import { EdgeGuard } from './edge/edge.guard.js';
 import { ProblemFilter } from './edge/problem.filter.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
@@ -17,7 +18,7 @@ import { RunEventStreams } from './routes/runs/events/run-event-streams.js';
 @Module({
   controllers: [...ROUTE_CONTROLLERS, OperationsController],
   providers: [
-    Authenticator, DenialRecorder, RateLimitPolicy, IdempotencyStore, ReadinessProbe, RunEventHub, RunEventStreams,
+    Authenticator, DenialRecorder, SupportAccessRecorder, RateLimitPolicy, IdempotencyStore, ReadinessProbe, RunEventHub, RunEventStreams,
     { provide: APP_GUARD, useClass: EdgeGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },

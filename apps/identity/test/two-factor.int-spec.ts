@@ -63,4 +63,23 @@ describe('identity two-factor authentication (TOTP) over NATS', () => {
     const key = testContext({ principal: { type: 'api_key', id: 'key_01JTESTTESTTESTTESTTESTKEY0', apiKeyId: 'key_01JTESTTESTTESTTESTTESTKEY0', userId: ada.user.id } });
     expect(await h.failure(S.setUpTwoFactor, key, {})).toMatchObject({ status: 403, code: 'session_required' });
   });
+
+  it('limits wrong codes per user: the sixth try in the window is 429 even when right', async () => {
+    const eve = await h.request<SessionIssuedReply>(S.signup, testContext(), { email: 'eve@example.com', password: PASSWORD, name: 'Eve' });
+    const asEve = testContext({ principal: { type: 'user', id: eve.user.id, userId: eve.user.id, sessionId: eve.sessionId } });
+    const setup = await h.request<TwoFactorSetupDto>(S.setUpTwoFactor, asEve, {});
+    const right = totpCode(setup.secret, totpStep());
+    const wrong = right === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect(await h.failure(S.enableTwoFactor, asEve, { code: wrong })).toMatchObject({ status: 401, code: 'invalid_totp_code' });
+    expect(await h.failure(S.enableTwoFactor, asEve, { code: right })).toMatchObject({ status: 429, code: 'rate_limited' });
+  });
+
+  it('a support session cannot change 2FA or end the user’s sessions', async () => {
+    const support = testContext({
+      principal: { type: 'user', id: ada.user.id, userId: ada.user.id, sessionId: ada.sessionId },
+      impersonator: { userId: 'usr_01JSUPPORTSUPPORTSUPPORT00', impersonationId: 'imp_01JSUPPORTSUPPORTSUPPORT00' },
+    });
+    expect(await h.failure(S.setUpTwoFactor, support, {})).toMatchObject({ status: 403, code: 'impersonation_forbidden' });
+    expect(await h.failure(S.revokeSession, support, { id: ada.sessionId })).toMatchObject({ status: 403, code: 'impersonation_forbidden' });
+  });
 });

@@ -63,7 +63,7 @@ describe('runner: runs executed end to end over NATS and JetStream', () => {
     ];
     runs = await startService(runsService, serviceTestEnv(db, ns, { WATCHDOG_INTERVAL_MS: '0' }));
     runner = await startService(runnerService, serviceTestEnv(db, ns, {
-      RUNNER_ALLOW_PRIVATE_URLS: 'true', RUNNER_CONCURRENCY: '2', RUNNER_HEARTBEAT_MS: '300', RUNNER_CONNECTIONS_TIMEOUT_MS: '400', RUNNER_SHUTDOWN_GRACE_MS: '200',
+      RUNNER_ALLOW_PRIVATE_URLS: 'true', RUNNER_CONCURRENCY: '3', RUNNER_MAX_RUNS_PER_ORG: '2', RUNNER_HEARTBEAT_MS: '300', RUNNER_CONNECTIONS_TIMEOUT_MS: '400', RUNNER_SHUTDOWN_GRACE_MS: '200',
     }));
     for (const [slug, name] of [['echo', 'echo'], ['sleep', 'sleep'], ['fail', 'fail']] as const) {
       await createAgent(client.rpc, tenant, { slug, executor: { kind: 'builtin', name } });
@@ -174,18 +174,40 @@ describe('runner: runs executed end to end over NATS and JetStream', () => {
     expect(await finished(second.id, org)).toMatchObject({ status: 'succeeded', output: { sleptMs: 10 } });
   });
 
-  it('executes at most RUNNER_CONCURRENCY runs at once; the others wait in JetStream', async () => {
-    const batch = await Promise.all([1, 2, 3].map(() => createRun(client.rpc, tenant, { agentId: 'sleep', input: { ms: 2000 } })));
-    const statusesOf = () => Promise.all(batch.map(async (r) => (await get(r.id)).status));
-    // Poll (rather than sleep a fixed time) so a loaded machine does not make this flaky.
-    let statuses = await statusesOf();
-    for (let i = 0; i < 100 && statuses.filter((s) => s === 'running').length < 2; i++) {
+  /** Polls (rather than sleeping a fixed time) until `count` of `runs` are running, so a loaded machine is not flaky. */
+  async function whenRunning(runs: Array<{ id: string; t: Tenant }>, count: number): Promise<string[]> {
+    let statuses: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      statuses = await Promise.all(runs.map(async (r) => (await get(r.id, r.t)).status));
+      if (statuses.filter((s) => s === 'running').length >= count) break;
       await new Promise((r) => setTimeout(r, 50));
-      statuses = await statusesOf();
     }
-    expect(statuses.filter((s) => s === 'running')).toHaveLength(2);
+    return statuses;
+  }
+
+  it('executes at most RUNNER_CONCURRENCY runs at once; the others wait in JetStream', async () => {
+    const other = newTenant();
+    await createAgent(client.rpc, other, { slug: 'sleep', executor: { kind: 'builtin', name: 'sleep' } });
+    const batch = [
+      ...(await Promise.all([1, 2].map(() => createRun(client.rpc, tenant, { agentId: 'sleep', input: { ms: 2000 } })))).map((r) => ({ id: r.id, t: tenant })),
+      ...(await Promise.all([1, 2].map(() => createRun(client.rpc, other, { agentId: 'sleep', input: { ms: 2000 } })))).map((r) => ({ id: r.id, t: other })),
+    ];
+    const statuses = await whenRunning(batch, 3);
+    expect(statuses.filter((s) => s === 'running')).toHaveLength(3);
     expect(statuses.filter((s) => s === 'queued')).toHaveLength(1);
-    for (const run of batch) expect(await finished(run.id)).toMatchObject({ status: 'succeeded' });
+    for (const run of batch) expect(await finished(run.id, run.t)).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('one org gets at most RUNNER_MAX_RUNS_PER_ORG slots, so another org’s run starts at once', async () => {
+    const busy = (await Promise.all([1, 2, 3, 4].map(() => createRun(client.rpc, tenant, { agentId: 'sleep', input: { ms: 30_000 } })))).map((r) => ({ id: r.id, t: tenant }));
+    const statuses = await whenRunning(busy, 2);
+    expect(statuses.filter((s) => s === 'running')).toHaveLength(2);
+    const other = newTenant();
+    await createAgent(client.rpc, other, { slug: 'echo', executor: { kind: 'builtin', name: 'echo' } });
+    const quick = await createRun(client.rpc, other, { agentId: 'echo', input: { hi: 1 } });
+    expect(await until(quick.id, (r) => r.status === 'succeeded', other, 5000)).toMatchObject({ output: { hi: 1 } });
+    expect((await Promise.all(busy.map(async (r) => (await get(r.id)).status))).filter((s) => s === 'running')).toHaveLength(2);
+    await client.rpc.request(Subjects.runs.cancelRuns, keyContext(tenant), {});
   });
 
   async function answerAgent(req: IncomingMessage, writeHead: (status: number, headers: Record<string, string>) => unknown, end: (body: string) => unknown) {

@@ -126,6 +126,19 @@ describe('runs: kill switches and bulk cancellation over NATS', () => {
     await expect(createRun(client.rpc, b, { agentId: 'echo', input: {} })).resolves.toMatchObject({ status: 'queued' });
   });
 
+  it('closing an org for deletion: refused while runs are live, else admission closes in the same step', async () => {
+    const t = newTenant();
+    await createAgent(client.rpc, t, { slug: 'echo', executor: { kind: 'builtin', name: 'echo' } });
+    const live = await createRun(client.rpc, t, { agentId: 'echo', input: {} });
+    expect(await call(S.countLiveRuns, {}, t)).toEqual({ live: 1 });
+    await expect(createRun(client.rpc, t, { agentId: 'echo', input: {} })).resolves.toMatchObject({ status: 'queued' });
+    await client.rpc.request(S.cancelRuns, keyContext(t), {});
+    expect(await call(S.countLiveRuns, {}, t)).toEqual({ live: 0 });
+    expect(await failure(createRun(client.rpc, t, { agentId: 'echo', input: {} }))).toMatchObject({ status: 503, code: 'kill_switch_engaged' });
+    expect(await call<KillSwitchDto>(S.getKillSwitch, {}, t)).toMatchObject({ engaged: true, reason: 'organization deleted' });
+    void live;
+  });
+
   it('a malformed engage is 400', async () => {
     expect(await failure(call(S.engageKillSwitch, {}, a, {}))).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(await failure(call(S.engageKillSwitch, {}, a, { reason: 'x', extra: 1 }))).toMatchObject({ status: 400 });

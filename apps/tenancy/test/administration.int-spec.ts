@@ -72,9 +72,17 @@ describe('tenancy administration over NATS: members, transfer, org lifecycle, in
     it('an admin manages members and viewers, and only assigns roles within their own permissions', async () => {
       await expect(h.request(S.updateMember, asRole(admin.id, org, 'admin'), { userId: member.id, role: 'viewer' })).resolves.toMatchObject({ role: 'viewer' });
       await h.request(S.updateMember, asRole(admin.id, org, 'admin'), { userId: member.id, role: 'member' });
-      const mighty = await h.request<RoleDto>(S.createRole, asRole(owner.id, org, 'owner'), { name: 'Mighty', permissions: ['org:delete', 'runs:read'] });
-      expect(await h.failure(S.updateMember, asRole(admin.id, org, 'admin'), { userId: member.id, role: mighty.id })).toMatchObject({ status: 403, code: 'insufficient_role' });
-      await expect(h.request(S.updateMember, asRole(owner.id, org, 'owner'), { userId: member.id, role: mighty.id })).resolves.toMatchObject({ role: mighty.id });
+      // No custom role carries the owner's own powers.
+      expect(await h.failure(S.createRole, asRole(owner.id, org, 'owner'), { name: 'Mighty', permissions: ['org:delete', 'runs:read'] }))
+        .toMatchObject({ status: 400, code: 'invalid_permissions', extra: { permissions: ['org:delete'] } });
+      // A team lead who may change roles cannot hand out a role stronger than their own.
+      const lead = await h.request<RoleDto>(S.createRole, asRole(owner.id, org, 'owner'), { name: 'Lead', permissions: ['members:read', 'members:update-role', 'runs:read'] });
+      const mighty = await h.request<RoleDto>(S.createRole, asRole(owner.id, org, 'owner'), { name: 'Mighty', permissions: ['webhooks:delete', 'runs:read'] });
+      const asLead = ownerCtx(admin2.id, org, { permissions: ['members:read', 'members:update-role', 'runs:read'] });
+      await h.sql.query(`UPDATE "tenancy"."memberships" SET "role" = $1 WHERE "org_id" = $2 AND "user_id" = $3`, [lead.id, org.id, admin2.id]);
+      expect(await h.failure(S.updateMember, asLead, { userId: member.id, role: mighty.id })).toMatchObject({ status: 403, code: 'insufficient_role' });
+      await h.sql.query(`UPDATE "tenancy"."memberships" SET "role" = 'admin' WHERE "org_id" = $1 AND "user_id" = $2`, [org.id, admin2.id]);
+      await expect(h.request(S.updateMember, asRole(admin.id, org, 'admin'), { userId: member.id, role: mighty.id })).resolves.toMatchObject({ role: mighty.id });
       await h.request(S.updateMember, asRole(owner.id, org, 'owner'), { userId: member.id, role: 'member' });
       expect(await h.failure(S.updateMember, asRole(owner.id, org, 'owner'), { userId: member.id, role: 'superuser' })).toMatchObject({ status: 400, code: 'validation_failed' });
       expect(await h.failure(S.updateMember, asRole(owner.id, org, 'owner'), { userId: stranger.id, role: 'member' })).toMatchObject({ status: 404 });

@@ -36,6 +36,20 @@ export function isGrantableToApiKey(permission: Permission): boolean {
 }
 export const API_KEY_GRANTABLE_PERMISSIONS: readonly Permission[] = ALL_PERMISSIONS.filter(isGrantableToApiKey);
 
+/** What only the owner holds: no custom role may carry these (api.md: delete and transfer are the owner's). */
+export const OWNER_ONLY_PERMISSIONS: readonly Permission[] = ['org:delete', 'org:transfer'];
+
+/**
+ * What a support (impersonation) session may not do even when the user could: mint or revoke
+ * credentials, change who belongs to the org or with which powers, give the org away or delete it.
+ * Anything it could create would outlive the session.
+ */
+export function isWithheldFromSupport(permission: string): boolean {
+  const resource = permission.split(':')[0];
+  return resource === 'api-keys' || resource === 'members' || resource === 'invitations' || resource === 'roles'
+    || (OWNER_ONLY_PERMISSIONS as readonly string[]).includes(permission);
+}
+
 export const BUILT_IN_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
 
@@ -51,5 +65,5 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
   viewer: reads.filter((p) => p !== 'audit:read' && p !== 'api-keys:read'),
 };
 
-export const PLATFORM_PERMISSIONS = ['platform:kill-switch', 'platform:orgs', 'platform:impersonate'] as const;
+export const PLATFORM_PERMISSIONS = ['platform:kill-switch', 'platform:orgs', 'platform:impersonate', 'platform:audit'] as const;
 export type PlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];

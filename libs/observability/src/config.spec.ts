@@ -26,6 +26,7 @@ class Deployed {
   @IsString() CURSOR_SECRET: string = 'dev-cursor-secret-change-me';
   @IsString() CREDENTIALS_KEYS: string = 'ZGV2LWNyZWRlbnRpYWxzLWtleS0wMDAwMDAwMDAwMDA=';
   @Transform(envBoolean) @IsBoolean() WEBHOOKS_ALLOW_PRIVATE_TARGETS: boolean = false;
+  @IsString() PLATFORM_ADMINS: string = '';
 }
 
 describe('loadConfig with AGENTRY_ENV=production', () => {
@@ -50,6 +51,8 @@ describe('loadConfig with AGENTRY_ENV=production', () => {
 
   it('refuses the private-address flags', () => {
     expect(() => loadConfig(Deployed, { AGENTRY_ENV: 'production', ...real, WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(/WEBHOOKS_ALLOW_PRIVATE_TARGETS/);
+    expect(() => loadConfig(Deployed, { AGENTRY_ENV: 'production', ...real, PLATFORM_ADMINS: 'sre@corp.test' })).toThrow(/PLATFORM_ADMINS names an email/);
+    expect(loadConfig(Deployed, { AGENTRY_ENV: 'production', ...real, PLATFORM_ADMINS: 'usr_01JAAAAAAAAAAAAAAAAAAAAAAA' }).PLATFORM_ADMINS).toBe('usr_01JAAAAAAAAAAAAAAAAAAAAAAA');
     expect(loadConfig(Deployed, { ...real, WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' }).WEBHOOKS_ALLOW_PRIVATE_TARGETS).toBe(true);
   });
 });

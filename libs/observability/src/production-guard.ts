@@ -27,6 +27,10 @@ export function productionProblems(config: object, defaults: object): string[] {
     if (DEVELOPMENT_ONLY_FLAG.test(name) && value === true) {
       problems.push(`${name} lets tenants reach private addresses: development and tests only`);
     }
+    // Emails are not verified at signup: whoever signs one up first would hold platform:*.
+    if (name === 'PLATFORM_ADMINS' && typeof value === 'string' && value.split(',').some((entry) => entry.includes('@'))) {
+      problems.push('PLATFORM_ADMINS names an email; in production list user ids (usr_…): signup does not verify emails');
+    }
   }
   return problems;
 }

@@ -119,6 +119,19 @@ describe('gateway edge', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('the OpenAPI document validates, declares every path parameter, and marks session-only routes', async () => {
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+    const doc = (await user.get('/openapi.json')).body;
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
+    const members = doc.paths['/api/orgs/{orgId}/members/{userId}'].patch;
+    expect(members.parameters.filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name).sort()).toEqual(['orgId', 'userId']);
+    expect(members.security).toEqual([{ session: [] }]);
+    const exportOp = doc.paths['/api/audit-events/export'].get;
+    expect(exportOp.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['format', 'action', 'from']));
+    expect(exportOp.parameters.map((p: { name: string }) => p.name)).not.toContain('cursor');
+    expect(Object.keys(doc.paths['/api/runs/{id}/events'].get.responses['200'].content)).toEqual(['application/json', 'text/event-stream']);
+  });
+
   it('exposes health, readiness and metrics', async () => {
     expect((await fetch(`${platform.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${platform.url}/readyz`);

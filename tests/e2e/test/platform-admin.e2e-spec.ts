@@ -55,9 +55,17 @@ describe('platform administration', () => {
     expect(me.headers.get('agentry-impersonation')).toBe(started.body.id);
     const app = await asCustomer.post('/applications', { name: 'made by support' });
     expect(app.status).toBe(201);
-    // No platform powers and no security changes from a support session.
+    // No platform powers, no security changes, and nothing that would outlive the session.
     expectProblem(await asCustomer.get('/admin/orgs'), 403, 'insufficient_scope');
     expectProblem(await asCustomer.post('/me/2fa/setup'), 403, 'impersonation_forbidden');
+    expectProblem(await asCustomer.post('/api-keys', { name: 'backdoor', scopes: ['runs:read'] }), 403, 'insufficient_scope');
+    expectProblem(await asCustomer.post(`/orgs/${orgId}/invitations`, { email: 'support@agentry.test', role: 'member' }), 403, 'insufficient_scope');
+    expectProblem(await asCustomer.post(`/orgs/${orgId}/transfer`, { userId: adminId }), 403, 'insufficient_scope');
+    expectProblem(await asCustomer.delete(`/orgs/${orgId}`), 403, 'insufficient_scope');
+    // Reads are audited too, in the org the session acts in.
+    expect((await asCustomer.get('/runs')).status).toBe(200);
+    const reads = await eventually(() => customer.get('/audit-events?action=support.access'), (r) => r.body?.data?.some((e: { resource: { id: string } }) => e.resource.id === 'GET /api/runs'));
+    expect(reads.body.data[0]).toMatchObject({ impersonator: { userId: adminId, impersonationId: started.body.id } });
 
     const audited = await eventually(() => customer.get('/audit-events?action=application.create'), (r) => r.body?.data?.length === 1);
     expect(audited.body.data[0]).toMatchObject({ actor: { type: 'user', id: customerId }, impersonator: { userId: adminId, impersonationId: started.body.id } });
@@ -68,6 +76,10 @@ describe('platform administration', () => {
     expectProblem(await asCustomer.get('/me'), 401);
     // The customer's own session was never touched.
     expect((await customer.get('/me')).body.impersonator).toBeUndefined();
+    // The platform trail, for platform admins only, holds the impersonation with its reason.
+    const trail = await eventually(() => admin.get('/admin/audit-events?action=impersonation.start'), (r) => r.body?.data?.length >= 1);
+    expect(trail.body.data[0]).toMatchObject({ metadata: { reason: 'ticket 7' }, resource: { type: 'user', id: customerId } });
+    expectProblem(await customer.get('/admin/audit-events'), 403, 'insufficient_scope');
   });
 
   it('a platform admin ends a support session from their own session; it cannot be ended twice', async () => {

@@ -112,6 +112,24 @@ describe('run event stream (SSE)', () => {
     expectProblem(await new ApiClient(base).get(`/runs/${run.body.id}/events`, { headers: { accept: 'text/event-stream' } }), 401);
   });
 
+  it('revoking the key ends its open stream at once, before the run ends', async () => {
+    const { user, csrf } = await signup(base, 'revoker@sse.test', 'Revoker');
+    const orgId = (await user.withHeaders(csrf).post('/orgs', { name: 'Revoke' })).body.id;
+    const owner = user.withHeaders({ ...csrf, 'x-org-id': orgId });
+    await owner.post('/agents', { slug: 'nap', name: 'Nap', executor: { kind: 'builtin', name: 'sleep' } });
+    const created = await owner.post('/api-keys', { name: 'short', scopes: ['agents:run', 'runs:read'] });
+    const run = await new ApiClient(base, { authorization: `Bearer ${created.body.key}` }).post('/runs', { agentId: 'nap', input: { ms: 60_000 } });
+    const res = await fetch(`${base}/runs/${run.body.id}/events`, { headers: { authorization: `Bearer ${created.body.key}`, accept: 'text/event-stream' } });
+    const reading = readStream(res, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    expect((await owner.delete(`/api-keys/${created.body.id}`)).status).toBe(200);
+    const events = await reading;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(events.map((e) => e.event)).not.toContain('run.succeeded');
+    await owner.post(`/runs/${run.body.id}/cancel`);
+  });
+
   it('a gateway shutting down ends its open streams instead of hanging (clients resume elsewhere)', async () => {
     const run = await key.post('/runs', { agentId: 'nap', input: { ms: 60_000 } });
     const res = await stream(run.body.id);

@@ -22,7 +22,7 @@ export class GatewayConfig {
   @IsInt() @Min(1024) BODY_LIMIT_BYTES: number = 1024 * 1024;
   /** Comma-separated proxy addresses/CIDRs whose X-Forwarded-For is trusted; empty trusts none. */
   @IsString() TRUSTED_PROXIES: string = '';
-  /** Comma-separated user ids or emails holding platform:* permissions. */
+  /** Comma-separated user ids holding platform:* permissions (emails too, in development only: signup does not verify them). */
   @IsString() PLATFORM_ADMINS: string = '';
   @Transform(envBoolean) @IsBoolean() COOKIE_SECURE: boolean = false;
   /** How long a verified API key or session is trusted without asking identity/tenancy again. Revocation is broadcast. */

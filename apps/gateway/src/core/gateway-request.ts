@@ -12,7 +12,11 @@ export interface EdgeState {
   ctx?: RequestContext;
   rateLimit?: RateLimitState;
   sessionToken?: string;
+  /** What the caller authenticated with, for a long-lived response (SSE) to check again later. */
+  credential?: Credential;
 }
+
+export type Credential = { kind: 'api_key'; token: string } | { kind: 'session'; token: string };
 
 export type GatewayRequest = FastifyRequest & { edge: EdgeState };
 export type GatewayReply = FastifyReply;

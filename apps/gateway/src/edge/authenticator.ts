@@ -1,7 +1,7 @@
 import {
   appError, AppError, hashApiKey, isWellFormedApiKey, Subjects, systemContext, CURRENT_API_VERSION,
   type ApiKeyRevokedBroadcast, type AuthenticatedApiKeyReply, type AuthenticatedSessionReply, type EndUserDeletedBroadcast,
-  type MembershipChangedBroadcast, type MembershipResolution, type SessionRevokedBroadcast,
+  type MembershipChangedBroadcast, type MembershipResolution, type RequestContext, type SessionRevokedBroadcast,
 } from '@agentry/contracts';
 import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
@@ -9,6 +9,7 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { createHash } from 'node:crypto';
 import { GatewayConfig } from '../config/gateway.config.js';
 import { Services } from '../core/services.client.js';
+import type { Credential } from '../core/gateway-request.js';
 import type { ApiKeyPrincipal, SessionPrincipal } from './principals.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -26,6 +27,7 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
   private readonly memberships: TtlCache<MembershipResolution>;
   private readonly endUsers: TtlCache<boolean>;
   private subscriptions: Subscription[] = [];
+  private readonly evictionListeners = new Set<() => void>();
 
   constructor(
     private readonly services: Services,
@@ -60,8 +62,41 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
   /** Broadcast bodies come from our own services, but a malformed one must not throw in a NATS callback. */
   private onBroadcast<T>(subject: string, handle: (message: Partial<T>) => void): Subscription {
     return this.nc.subscribe(this.namespace.subject(subject), {
-      callback: (_err, msg) => handle(safeJson(msg.data) as Partial<T>),
+      callback: (_err, msg) => {
+        handle(safeJson(msg.data) as Partial<T>);
+        for (const listener of this.evictionListeners) listener();
+      },
     });
+  }
+
+  /** Called after any revocation or membership change was applied to the caches; returns the unsubscriber. */
+  onEviction(listener: () => void): () => void {
+    this.evictionListeners.add(listener);
+    return () => this.evictionListeners.delete(listener);
+  }
+
+  /**
+   * Whether a credential seen at the start of a long-lived response (an SSE stream) still grants
+   * `permission` in the same context: the key or session is still valid, the membership still
+   * holds it, the end-user still exists. Answers false rather than throwing.
+   */
+  async stillGrants(credential: Credential, ctx: RequestContext, permission: string): Promise<boolean> {
+    try {
+      let permissions: string[];
+      if (credential.kind === 'api_key') {
+        const key = await this.apiKey(credential.token, ctx.requestId);
+        permissions = key.permissions;
+      } else {
+        const session = await this.session(credential.token, ctx.requestId);
+        const membership = await this.membership(session.userId, ctx.orgId as string, ctx.applicationId, ctx.requestId);
+        permissions = membership.permissions;
+      }
+      if (!permissions.includes(permission)) return false;
+      if (ctx.endUserId) return this.endUserExists(ctx.endUserId, ctx.orgId as string, ctx.applicationId as string, ctx.requestId);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   onModuleDestroy(): void {

@@ -1,5 +1,5 @@
 import {
-  API_VERSIONS, AppError, appError, CURRENT_API_VERSION, Errors, isId, isSupportedApiVersion, type RequestContext,
+  API_VERSIONS, AppError, appError, CURRENT_API_VERSION, isWithheldFromSupport, Errors, isId, isSupportedApiVersion, type RequestContext,
 } from '@agentry/contracts';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -11,6 +11,7 @@ import { ROUTE_ACCESS, type RouteAccess } from '../core/route-metadata.js';
 import { RateLimitPolicy } from '../rate-limit/rate-limit.policy.js';
 import { Authenticator } from './authenticator.js';
 import { DenialRecorder } from './denial-recorder.js';
+import { SupportAccessRecorder } from './support-access-recorder.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const BEARER = /^bearer\s+(\S+)\s*$/i;
@@ -30,6 +31,7 @@ export class EdgeGuard implements CanActivate {
     private readonly auth: Authenticator,
     private readonly rateLimits: RateLimitPolicy,
     private readonly denials: DenialRecorder,
+    private readonly supportAccess: SupportAccessRecorder,
     config: GatewayConfig,
   ) {
     this.platformAdmins = new Set(config.PLATFORM_ADMINS.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
@@ -76,6 +78,7 @@ export class EdgeGuard implements CanActivate {
     for (const value of Object.values((request.params ?? {}) as Record<string, string>)) {
       if (!PATH_PARAM.test(value)) throw Errors.notFound('resource');
     }
+    if (ctx.impersonator) this.supportAccess.record(ctx, request.method, request.routeOptions?.url ?? request.url.split('?')[0] ?? '');
     return true;
   }
 
@@ -83,6 +86,7 @@ export class EdgeGuard implements CanActivate {
     const token = BEARER.exec(authorization)?.[1];
     if (!token) throw appError(401, 'invalid_api_key', 'The API key is invalid, expired or revoked.');
     const key = await this.auth.apiKey(token, ctx.requestId);
+    request.edge.credential = { kind: 'api_key', token };
     ctx.principal = { type: 'api_key', id: key.apiKeyId, apiKeyId: key.apiKeyId, userId: key.createdBy };
     ctx.orgId = key.orgId;
     ctx.applicationId = key.applicationId;
@@ -126,6 +130,7 @@ export class EdgeGuard implements CanActivate {
       throw error;
     });
     request.edge.sessionToken = token;
+    request.edge.credential = { kind: 'session', token };
     ctx.principal = { type: 'user', id: session.userId, userId: session.userId, sessionId: session.sessionId };
     if (session.impersonator) {
       // Every action of a support session is audited with the admin behind it, and says so.
@@ -148,7 +153,8 @@ export class EdgeGuard implements CanActivate {
     const membership = await this.auth.membership(session.userId, orgId, applicationId, ctx.requestId);
     ctx.orgId = membership.orgId;
     ctx.applicationId = membership.applicationId;
-    ctx.permissions = membership.permissions;
+    // A support session acts as the user, minus what would outlive it (keys, members, roles, ownership).
+    ctx.permissions = ctx.impersonator ? membership.permissions.filter((p) => !isWithheldFromSupport(p)) : membership.permissions;
     if (!header(request, 'appstrate-version')) ctx.apiVersion = membership.apiVersion;
   }
 

@@ -1,4 +1,4 @@
-import { API_VERSIONS, BuiltinExecutorSpec, classTransformerMetadata, CommandExecutorSpec, HttpExecutorSpec, type Class } from '@agentry/contracts';
+import { API_VERSIONS, BuiltinExecutorSpec, classTransformerMetadata, CommandExecutorSpec, HttpExecutorSpec, isGrantableToApiKey, type Class } from '@agentry/contracts';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { ROUTE_ACCESS, type RouteAccess } from '../core/route-metadata.js';
@@ -34,14 +34,48 @@ export function describeOperations(document: OpenAPIObject): void {
       }
       op.tags = [tagOf(op.operationId)];
       op.security = securityOf(route);
-      op.parameters = [...(op.parameters ?? []).filter((p) => p.in === 'path'), ...edgeHeaders(route, method)];
+      op.parameters = [...pathParameters(op.parameters ?? [], pathParams), ...edgeHeaders(route, method)];
       const shape = OPERATION_SHAPES[op.operationId ?? ''];
-      if (shape?.query) op.parameters.push(...queryParameters(shape.query, pathParams));
+      if (shape?.query) {
+        const paging = shape.extraQuery ? ['limit', 'cursor'] : [];
+        op.parameters.push(...queryParameters(shape.query, [...pathParams, ...paging]));
+      }
+      for (const extra of shape?.extraQuery ?? []) op.parameters.push({ ...extra, in: 'query' });
+      if (shape?.description) Object.assign(op, { description: shape.description });
+      if (shape?.produces) {
+        const ok = Object.keys(op.responses ?? {}).find((status) => status.startsWith('2')) ?? '200';
+        op.responses = { ...op.responses, [ok]: { description: 'OK', content: Object.fromEntries(shape.produces.map((type) => [type, {}])) } };
+      }
       if (shape?.body) {
         op.requestBody = { required: method !== 'post' || !isAllOptional(shape.body), content: { 'application/json': { schema: bodySchema(shape.body, pathParams) } } };
       }
       op.responses = { ...op.responses, default: { description: 'A problem document', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } };
     }
+  }
+  dropDanglingRefs(document, new Set(Object.keys(schemas)));
+}
+
+/** Every `{param}` of the path, declared (Nest leaves out the ones a controller prefix holds). */
+function pathParameters(declared: Parameter[], names: string[]): Parameter[] {
+  const present = new Map(declared.filter((p) => p.in === 'path').map((p) => [p.name, p]));
+  return names.map((name) => present.get(name) ?? { name, in: 'path', required: true, schema: { type: 'string' } });
+}
+
+/**
+ * The schema generator writes `$ref: Object` / `Array` for untyped objects and arrays; no such
+ * component exists, so they become plain types (the document must validate).
+ */
+function dropDanglingRefs(node: unknown, known: Set<string>): void {
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (value && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string') {
+      const name = String((value as { $ref: string }).$ref).replace('#/components/schemas/', '');
+      if (!known.has(name)) {
+        (node as Record<string, unknown>)[key] = name === 'Array' ? { type: 'array' } : { type: 'object' };
+        continue;
+      }
+    }
+    dropDanglingRefs(value, known);
   }
 }
 
@@ -65,7 +99,8 @@ function tagOf(operationId = ''): string {
 
 function securityOf(route: RouteAccess | undefined): unknown[] {
   if (!route || route.public) return [];
-  if (route.sessionOnly || route.userLevel) return [{ session: [] }];
+  // Permissions never grantable to a key (org, members, invitations, roles, api-keys) make a session route.
+  if (route.sessionOnly || route.userLevel || (route.permission && !isGrantableToApiKey(route.permission))) return [{ session: [] }];
   return [{ apiKey: [] }, { session: [] }];
 }
 

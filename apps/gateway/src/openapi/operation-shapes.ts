@@ -12,6 +12,11 @@ import {
 export interface OperationShape {
   body?: Class<object>;
   query?: Class<object>;
+  /** Query parameters the gateway itself reads. */
+  extraQuery?: Array<{ name: string; description: string; schema: Record<string, unknown> }>;
+  description?: string;
+  /** Media types of the 2xx answer, when not only JSON. */
+  produces?: string[];
 }
 
 /**
@@ -55,12 +60,17 @@ export const OPERATION_SHAPES: Record<string, OperationShape> = {
   AgentsController_publish: { body: PublishVersionRequest },
   RunsController_create: { body: CreateRunRequest },
   RunsController_list: { query: ListRunsQuery },
-  RunsController_events: { query: ListRunEventsQuery },
+  RunsController_events: {
+    query: ListRunEventsQuery,
+    produces: ['application/json', 'text/event-stream'],
+    description: 'The run\'s events, oldest first. With `Accept: text/event-stream`, a live stream instead: `id: <seq>`, `event: <type>`, `data: <event>`, starting after `Last-Event-ID` (or `after`), ending after the terminal event.',
+  },
   RunsController_cancel: { body: CancelRunRequest },
   RunsController_cancelMany: { body: CancelRunsRequest },
   OrgsController_engageKillSwitch: { body: EngageKillSwitchRequest },
   AdminController_engageKillSwitch: { body: EngageKillSwitchRequest },
   AdminController_orgs: { query: TenancyListQuery },
+  AdminController_auditEvents: { query: ListAuditEventsRequest },
   AdminController_impersonate: { body: StartImpersonationRequest },
   WebhooksController_list: { query: ListWebhookEndpointsRequest },
   WebhooksController_create: { body: CreateWebhookEndpointRequest },
@@ -69,4 +79,9 @@ export const OPERATION_SHAPES: Record<string, OperationShape> = {
   WebhooksController_rotateSecret: { body: RotateWebhookSecretRequest },
   WebhooksController_recover: { body: RecoverWebhookMessagesRequest },
   AuditController_list: { query: ListAuditEventsRequest },
+  AuditController_export: {
+    query: ListAuditEventsRequest,
+    extraQuery: [{ name: 'format', description: 'ndjson (default) or csv; limit and cursor are not accepted', schema: { type: 'string', enum: ['ndjson', 'csv'] } }],
+    produces: ['application/x-ndjson', 'text/csv'],
+  },
 };

@@ -36,6 +36,29 @@ export class LoginThrottle {
     }
   }
 
+  /**
+   * Authenticator codes of one user, wherever they are tried (enable, disable, login): at most
+   * `LOGIN_MAX_FAILURES` per window, so a stolen session cannot guess its way to turning 2FA off.
+   */
+  async countTotpAttempt(userId: string): Promise<void> {
+    const rows: Array<{ attempts: number; retry_after: string }> = await this.dataSource.query(
+      `INSERT INTO "identity"."login_failures" AS f ("bucket", "window_started_at", "attempts") VALUES ($1, now(), 1)
+       ON CONFLICT ("bucket") DO UPDATE SET
+         "attempts" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $2) THEN 1 ELSE f."attempts" + 1 END,
+         "window_started_at" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $2) THEN now() ELSE f."window_started_at" END
+       RETURNING "attempts", EXTRACT(EPOCH FROM ("window_started_at" + make_interval(secs => $2) - now())) AS "retry_after"`,
+      [totpBucket(userId), this.config.LOGIN_FAILURE_WINDOW_SECONDS],
+    );
+    const row = rows[0];
+    if (row && row.attempts > this.config.LOGIN_MAX_FAILURES) {
+      throw appError(429, 'rate_limited', 'Too many authenticator codes tried. Try again later.', { retryAfterSeconds: Math.max(1, Math.ceil(Number(row.retry_after))) });
+    }
+  }
+
+  async clearTotp(userId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM "identity"."login_failures" WHERE "bucket" = $1`, [totpBucket(userId)]);
+  }
+
   /** After a successful login: forgets the email's failures, and sweeps windows that have ended. */
   async clear(email: string, ip: string | undefined): Promise<void> {
     await this.dataSource.query(
@@ -49,3 +72,4 @@ export class LoginThrottle {
 // characters: no typed email can name another account's per-IP bucket.
 const emailBucket = (email: string): string => `email:${email}`;
 const pairBucket = (email: string, ip: string | undefined): string => `ip:${ip ?? 'unknown'} email:${email}`;
+const totpBucket = (userId: string): string => `totp:${userId}`;

@@ -24,6 +24,12 @@ export class UsersRepository {
     await this.dataSource.getRepository(UserEntity).update({ id }, { ...state, updatedAt: new Date() });
   }
 
+  /** Turns 2FA on only if the secret is still the one a code was just checked against (a setup racing in would replace it). */
+  async enableTwoFactor(id: string, sealedSecret: string): Promise<boolean> {
+    const result = await this.dataSource.getRepository(UserEntity).update({ id, totpSecret: sealedSecret }, { twoFactorEnabled: true, updatedAt: new Date() });
+    return (result.affected ?? 0) === 1;
+  }
+
   /** Records that a code of `step` was used; false when that step (or a later one) already was: a replay. */
   async claimTotpStep(id: string, step: number): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(

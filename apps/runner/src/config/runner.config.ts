@@ -14,6 +14,11 @@ export class RunnerConfig extends BaseServiceConfig {
   @Transform(envFlag) @IsBoolean() override MIGRATE_ON_START: boolean = true;
   /** Runs this runner executes at once; further jobs wait in JetStream for any runner. */
   @IsInt() @Min(1) @Max(1000) RUNNER_CONCURRENCY: number = 8;
+  /**
+   * At most this many of one org's runs at once on this runner, so one org cannot take every slot
+   * and starve the others; 0 means RUNNER_CONCURRENCY - 2 (at least 1). Jobs beyond it wait in JetStream.
+   */
+  @IsInt() @Min(0) @Max(1000) RUNNER_MAX_RUNS_PER_ORG: number = 0;
   /** Lets `http` agents target loopback, private and link-local addresses (development and tests only). */
   @Transform(envFlag) @IsBoolean() RUNNER_ALLOW_PRIVATE_URLS: boolean = false;
   /** Lets `command` agents start local processes. Off by default: it runs tenant-supplied commands. */

@@ -11,17 +11,22 @@ import { ConcurrencyLimiter } from './concurrency-limiter.js';
 
 export const RUNNER_DURABLE = 'runner';
 const WORKING_EVERY_MS = 10_000;
+/** An org at its share on this runner: its job goes back to JetStream for this long (another runner may take it). */
+const DEFER_MS = 1000;
 
 /**
  * Pulls run jobs from the RUN_JOBS work queue (one durable shared by every runner, so each job
  * goes to one runner). A job is acked once its run is claimed (startRun) and executes in the
- * background; while RUNNER_CONCURRENCY runs are in flight the next job waits for a slot. A job
- * that cannot be claimed (runs service away) is redelivered.
+ * background; while RUNNER_CONCURRENCY runs are in flight the next job waits for a slot. An org
+ * already running its share (RUNNER_MAX_RUNS_PER_ORG) here gets its job deferred, so the last
+ * slots stay free for other orgs. A job that cannot be claimed (runs service away) is redelivered.
  */
 @Injectable()
 export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobConsumer');
   private readonly limiter: ConcurrencyLimiter;
+  private readonly perOrgLimit: number;
+  private readonly perOrg = new Map<string, number>();
   private consumer: DurableConsumer | undefined;
 
   constructor(
@@ -33,6 +38,7 @@ export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly active: ActiveRuns,
   ) {
     this.limiter = new ConcurrencyLimiter(config.RUNNER_CONCURRENCY);
+    this.perOrgLimit = config.RUNNER_MAX_RUNS_PER_ORG || Math.max(1, config.RUNNER_CONCURRENCY - 2);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,15 +60,20 @@ export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
     await this.active.settled(5000);
   }
 
-  private async onJob(msg: JsMsg): Promise<void> {
+  private async onJob(msg: JsMsg): Promise<void | 'settled'> {
     const job = parseJob(msg);
     if (!job) {
       this.logger.warn(`dropped a malformed run job on ${msg.subject}`);
       return;
     }
+    if ((this.perOrg.get(job.orgId) ?? 0) >= this.perOrgLimit) {
+      msg.nak(DEFER_MS);
+      return 'settled';
+    }
     // While every slot is busy, tell JetStream the job is being worked on, so it is not redelivered meanwhile.
     const keepAlive = setInterval(() => msg.working(), WORKING_EVERY_MS);
-    const release = await this.limiter.acquire().finally(() => clearInterval(keepAlive));
+    const slot = await this.limiter.acquire().finally(() => clearInterval(keepAlive));
+    const release = this.holdOrgShare(job.orgId, slot);
     try {
       const started = await this.runs.start(job.runId);
       if (!started) return release();
@@ -71,6 +82,20 @@ export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
       release();
       throw error;
     }
+  }
+
+  /** Counts the org's run on this runner until the returned release (which also frees the slot). */
+  private holdOrgShare(orgId: string, releaseSlot: () => void): () => void {
+    this.perOrg.set(orgId, (this.perOrg.get(orgId) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.perOrg.get(orgId) ?? 1) - 1;
+      if (left <= 0) this.perOrg.delete(orgId);
+      else this.perOrg.set(orgId, left);
+      releaseSlot();
+    };
   }
 }
 

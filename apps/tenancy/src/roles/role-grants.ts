@@ -16,13 +16,14 @@ export class RoleGrants {
   constructor(private readonly roles: RolesRepository) {}
 
   async assertAssignable(manager: EntityManager, ctx: RequestContext, scope: OrgScope, actorRole: string, role: string): Promise<void> {
-    if (!isBuiltInRole(role)) {
-      const custom = isId('role', role) ? await this.roles.find(scope, role, manager) : null;
-      if (!custom) throw Errors.validation([{ field: 'role', code: 'unknown_role', message: `role must be admin, member, viewer or one of this organization's custom role ids.` }]);
+    // A custom role is read FOR SHARE: deleting it waits for this transaction and then sees it in use.
+    const custom = isBuiltInRole(role) ? null : isId('role', role) ? await this.roles.findForShare(manager, scope, role) : null;
+    if (!isBuiltInRole(role) && !custom) {
+      throw Errors.validation([{ field: 'role', code: 'unknown_role', message: `role must be admin, member, viewer or the id (role_…) of one of this organization's custom roles.` }]);
     }
     const refusal = assignmentRefusal(actorRole, role);
     if (refusal) throw refusal;
-    const granted = isBuiltInRole(role) ? permissionsOfRole(role, null) : (await this.roles.find(scope, role, manager))!.permissions;
+    const granted = custom ? custom.permissions : permissionsOfRole(role, null);
     const held = new Set(ctx.permissions);
     const beyond = granted.filter((p) => !held.has(p));
     if (beyond.length > 0) {

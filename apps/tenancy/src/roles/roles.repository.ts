@@ -16,6 +16,11 @@ export class RolesRepository {
     return manager.getRepository(RoleEntity).findOneBy({ orgId: scope.orgId, id });
   }
 
+  /** Held until the transaction ends, so the role cannot be deleted while it is being given. */
+  findForShare(manager: EntityManager, scope: OrgScope, id: string): Promise<RoleEntity | null> {
+    return manager.getRepository(RoleEntity).findOne({ where: { orgId: scope.orgId, id }, lock: { mode: 'pessimistic_read' } });
+  }
+
   findForUpdate(manager: EntityManager, scope: OrgScope, id: string): Promise<RoleEntity | null> {
     return manager.getRepository(RoleEntity).findOne({ where: { orgId: scope.orgId, id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -26,7 +26,8 @@ export class DurableConsumer {
 
   constructor(private readonly nc: NatsConnection, private readonly options: DurableConsumerOptions) {}
 
-  async start(handler: (msg: JsMsg) => Promise<void>): Promise<void> {
+  /** A handler answering `'settled'` acked or nak'ed the message itself (e.g. deferred it). */
+  async start(handler: (msg: JsMsg) => Promise<void | 'settled'>): Promise<void> {
     const { stream, durable, filterSubjects } = this.options;
     const jsm = await jetstreamManager(this.nc);
     const config = {
@@ -49,8 +50,7 @@ export class DurableConsumer {
     this.loop = (async () => {
       for await (const msg of messages) {
         try {
-          await handler(msg);
-          msg.ack();
+          if ((await handler(msg)) !== 'settled') msg.ack();
         } catch (error) {
           this.logger.warn(`${durable}: handler failed for ${msg.subject} (delivery ${msg.info.deliveryCount}): ${(error as Error).message}`);
           msg.nak(this.options.retryDelayMs ?? 1000);

@@ -1,9 +1,10 @@
-import { Subjects, type ImpersonationDto, type RequestContext, type SessionIssuedReply } from '@agentry/contracts';
+import { AuditSubjects, Subjects, type ImpersonationDto, type RequestContext, type SessionIssuedReply } from '@agentry/contracts';
 import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { GatewayConfig } from '../../config/gateway.config.js';
 import { Context, JsonBody } from '../../core/context.decorator.js';
 import type { GatewayReply } from '../../core/gateway-request.js';
 import { PlatformAdmin, UserLevel } from '../../core/route-metadata.js';
+import { PLATFORM_TRAIL } from '../../edge/support-access-recorder.js';
 import { Services } from '../../core/services.client.js';
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.js';
 
@@ -11,6 +12,12 @@ import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.
 @Controller('admin')
 export class AdminController {
   constructor(private readonly services: Services, private readonly config: GatewayConfig) {}
+
+  /** The platform's own trail: impersonations, platform kill switches, support requests outside any org. Same filters as `/audit-events`. */
+  @Get('audit-events') @PlatformAdmin('platform:audit')
+  auditEvents(@Context() ctx: RequestContext, @Query() query: Record<string, string>) {
+    return this.services.call(AuditSubjects.listEvents, { ...ctx, orgId: PLATFORM_TRAIL, applicationId: undefined }, query);
+  }
 
   /** Every live org on the platform, newest first. */
   @Get('orgs') @PlatformAdmin('platform:orgs')

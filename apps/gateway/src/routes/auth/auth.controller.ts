@@ -1,7 +1,7 @@
 import { Subjects, type RequestContext, type SessionIssuedReply } from '@agentry/contracts';
 import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { GatewayConfig } from '../../config/gateway.config.js';
-import { Context, JsonBody } from '../../core/context.decorator.js';
+import { Context, JsonBody, NoBody } from '../../core/context.decorator.js';
 import type { GatewayReply, GatewayRequest } from '../../core/gateway-request.js';
 import { Public, UserLevel } from '../../core/route-metadata.js';
 import { Services } from '../../core/services.client.js';
@@ -27,7 +27,7 @@ export class AuthController {
   }
 
   @Post('auth/logout') @HttpCode(204) @UserLevel()
-  async logout(@Context() ctx: RequestContext, @Req() request: GatewayRequest, @Res({ passthrough: true }) reply: GatewayReply) {
+  async logout(@Context() ctx: RequestContext, @Req() request: GatewayRequest, @Res({ passthrough: true }) reply: GatewayReply, @NoBody() _body: void) {
     await this.services.call(Subjects.identity.logout, ctx, {});
     if (request.edge.sessionToken) this.auth.forgetSession(request.edge.sessionToken);
     clearSessionCookies(reply, this.config.COOKIE_SECURE);

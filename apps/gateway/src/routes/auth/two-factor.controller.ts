@@ -1,6 +1,6 @@
 import { Subjects, type RequestContext } from '@agentry/contracts';
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { Context, JsonBody } from '../../core/context.decorator.js';
+import { Context, JsonBody, NoBody } from '../../core/context.decorator.js';
 import { UserLevel } from '../../core/route-metadata.js';
 import { Services } from '../../core/services.client.js';
 
@@ -10,7 +10,7 @@ export class TwoFactorController {
   constructor(private readonly services: Services) {}
 
   @Post('setup') @HttpCode(200) @UserLevel()
-  setup(@Context() ctx: RequestContext) {
+  setup(@Context() ctx: RequestContext, @NoBody() _body: void) {
     return this.services.call(Subjects.identity.setUpTwoFactor, ctx, {});
   }
 

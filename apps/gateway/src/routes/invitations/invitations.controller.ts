@@ -1,6 +1,6 @@
 import { Subjects, type RequestContext } from '@agentry/contracts';
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { Context, JsonBody } from '../../core/context.decorator.js';
+import { Context, JsonBody, NoBody } from '../../core/context.decorator.js';
 import { Public, Requires, UserLevel } from '../../core/route-metadata.js';
 import { Services } from '../../core/services.client.js';
 
@@ -34,7 +34,7 @@ export class InvitationsController {
   }
 
   @Post('invitations/:token/accept') @HttpCode(200) @UserLevel()
-  accept(@Context() ctx: RequestContext, @Param('token') token: string) {
+  accept(@Context() ctx: RequestContext, @Param('token') token: string, @NoBody() _body: void) {
     return this.services.call(S.acceptInvitation, ctx, { token });
   }
 }

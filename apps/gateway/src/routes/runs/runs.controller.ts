@@ -42,7 +42,7 @@ export class RunsController {
     if (!String(request.headers.accept ?? '').includes('text/event-stream')) return this.services.call(S.listRunEvents, ctx, { ...query, id });
     const lastEventId = request.headers['last-event-id'];
     const after = RunEventStreams.resumeFrom(Array.isArray(lastEventId) ? lastEventId[0] : lastEventId, query.after);
-    await this.streams.stream(ctx, id, after, reply);
+    await this.streams.stream(ctx, request.edge.credential!, id, after, reply);
     return undefined;
   }
 

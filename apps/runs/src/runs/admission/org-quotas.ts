@@ -14,7 +14,8 @@ export interface RunQuotas {
 /**
  * An org's run quotas, owned by tenancy and cached a few seconds; tenancy's quotas-changed
  * broadcast drops the cached copy at once, so a new cap applies to the next run. When tenancy
- * does not answer (or answers an error) the configured defaults apply: admission never hangs on it.
+ * does not answer (or answers an error) the last known quotas apply, else the configured defaults
+ * (no budget): admission never hangs on it.
  */
 @Injectable()
 export class OrgQuotas implements OnModuleInit, OnModuleDestroy {
@@ -71,7 +72,10 @@ export class OrgQuotas implements OnModuleInit, OnModuleDestroy {
       const system = systemContext(ctx?.requestId ?? newId('req'), ctx?.apiVersion ?? '', orgId);
       reply = (await this.rpc.request<typeof reply>(Subjects.tenancy.getQuotas, system, {}, { timeoutMs: this.config.QUOTAS_TIMEOUT_MS })) ?? {};
     } catch (error) {
-      this.logger.warn(`quotas of ${orgId} unavailable, using defaults: ${(error as Error).message}`);
+      // The last known quotas (a budget above all) beat the defaults, which would lift a budget.
+      const stale = this.cache.get(orgId);
+      this.logger.warn(`quotas of ${orgId} unavailable, using ${stale ? 'the last known ones' : 'defaults'}: ${(error as Error).message}`);
+      if (stale) return stale.quotas;
     }
     const quotas = {
       maxConcurrentRuns: count(reply.maxConcurrentRuns, 1) ?? this.config.DEFAULT_MAX_CONCURRENT_RUNS,

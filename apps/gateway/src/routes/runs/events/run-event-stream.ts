@@ -13,7 +13,8 @@ export const MAX_STREAM_MS = 15 * 60_000;
 /**
  * One `text/event-stream` of a run's events, from `after` (Last-Event-ID) on. Every write comes
  * from the runs service's own list (by `seq`), so pokes only say "look again": none can be
- * lost, duplicated or reordered. Ends after the run's terminal event.
+ * lost, duplicated or reordered. Ends after the run's terminal event, or as soon as the caller's
+ * credential no longer grants `runs:read` (checked before every write and on every revocation).
  */
 export class RunEventStream {
   private last: number;
@@ -29,6 +30,8 @@ export class RunEventStream {
     after: number,
     private readonly out: ServerResponse,
     private readonly onEnd: () => void,
+    /** Asked before every write: a revoked key, an ended session or a removed member stops the stream. */
+    private readonly authorized: () => Promise<boolean>,
   ) {
     this.last = after;
   }
@@ -65,6 +68,7 @@ export class RunEventStream {
     try {
       do {
         this.again = false;
+        if (!(await this.authorized())) return this.end();
         let page: ListReply<RunEventDto>;
         do {
           page = await this.services.call<ListReply<RunEventDto>>(Subjects.runs.listRunEvents, this.ctx, { id: this.runId, after: this.last, limit: 100 });

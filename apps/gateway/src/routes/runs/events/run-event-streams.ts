@@ -1,6 +1,7 @@
 import { Errors, Subjects, isTerminalRunStatus, type RequestContext, type RunDto } from '@agentry/contracts';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { GatewayReply } from '../../../core/gateway-request.js';
+import type { Credential, GatewayReply } from '../../../core/gateway-request.js';
+import { Authenticator } from '../../../edge/authenticator.js';
 import { Services } from '../../../core/services.client.js';
 import { RunEventHub } from './run-event-hub.js';
 import { RunEventStream } from './run-event-stream.js';
@@ -11,8 +12,12 @@ const SEQ = /^(0|[1-9]\d{0,15})$/;
 @Injectable()
 export class RunEventStreams implements OnModuleDestroy {
   private readonly open = new Set<RunEventStream>();
+  private readonly stopHearingEvictions: () => void;
 
-  constructor(private readonly services: Services, private readonly hub: RunEventHub) {}
+  constructor(private readonly services: Services, private readonly hub: RunEventHub, private readonly auth: Authenticator) {
+    // A revocation anywhere: every open stream checks its own credential again, now.
+    this.stopHearingEvictions = this.auth.onEviction(() => this.open.forEach((stream) => stream.poke()));
+  }
 
   /** `Last-Event-ID` wins over `?after`; both are a run event `seq`. */
   static resumeFrom(lastEventId: string | undefined, after: string | undefined): number {
@@ -22,7 +27,7 @@ export class RunEventStreams implements OnModuleDestroy {
   }
 
   /** Checks the run is visible first (404 as usual), then takes the connection over. */
-  async stream(ctx: RequestContext, runId: string, after: number, reply: GatewayReply): Promise<void> {
+  async stream(ctx: RequestContext, credential: Credential, runId: string, after: number, reply: GatewayReply): Promise<void> {
     const run = await this.services.call<RunDto>(Subjects.runs.getRun, ctx, { id: runId });
     void reply.hijack();
     const headers: Record<string, string | number | string[]> = {};
@@ -34,13 +39,14 @@ export class RunEventStreams implements OnModuleDestroy {
     const stream = new RunEventStream(this.services, ctx, runId, after, reply.raw, () => {
       stopListening();
       this.open.delete(stream);
-    });
+    }, () => this.auth.stillGrants(credential, ctx, 'runs:read'));
     this.open.add(stream);
     stopListening = this.hub.listen(runId, () => stream.poke());
     stream.start(isTerminalRunStatus(run.status));
   }
 
   onModuleDestroy(): void {
+    this.stopHearingEvictions();
     for (const stream of [...this.open]) stream.end();
   }
 }

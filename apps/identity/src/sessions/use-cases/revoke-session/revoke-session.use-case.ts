@@ -3,7 +3,7 @@ import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdentityBroadcasts } from '../../../common/identity-broadcasts.js';
-import { requireSessionUser } from '../../../common/principal.js';
+import { requireOwnSession } from '../../../common/principal.js';
 import { SessionsRepository } from '../../sessions.repository.js';
 
 /** `DELETE /me/sessions/{id}`: ends one of the caller's active sessions (the current one too); anything else is 404. */
@@ -17,7 +17,7 @@ export class RevokeSession {
   ) {}
 
   async execute(ctx: RequestContext, id: string): Promise<RevokedSessionReply> {
-    const userId = requireSessionUser(ctx);
+    const userId = requireOwnSession(ctx);
     if (!isId('ses', id)) throw Errors.notFound('session');
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.sessions.revokeIn(manager, userId, id))) throw Errors.notFound('session');

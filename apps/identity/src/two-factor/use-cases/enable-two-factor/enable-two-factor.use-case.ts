@@ -24,7 +24,9 @@ export class EnableTwoFactor {
     if (!user.totpSecret) throw appError(409, 'two_factor_not_set_up', 'Call POST /me/2fa/setup first.');
     await this.verifier.verify(user, input.code);
     // The enabling code stays used (verify recorded its step): it cannot log in a moment later.
-    await this.users.setTwoFactor(user.id, { twoFactorEnabled: true });
+    if (!(await this.users.enableTwoFactor(user.id, user.totpSecret))) {
+      throw appError(409, 'two_factor_secret_changed', 'The secret was set up again meanwhile; enter a code from the new one.');
+    }
     await this.outbox.addEvent(this.dataSource.manager, {
       type: 'user.two_factor_enabled', orgId: 'platform', applicationId: null, data: { userId: user.id },
       audit: auditFromContext(ctx, 'user.enable_two_factor', { type: 'user', id: user.id }), traceparent: ctx.traceparent,

@@ -38,6 +38,8 @@ export class CreateInvitation {
       expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000), createdAt: now, acceptedAt: null, acceptedBy: null, revokedAt: null,
     });
     await this.dataSource.transaction(async (manager) => {
+      // One invitation per org and email at a time: concurrent ones for the same email queue here.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tenancy.invitation'), hashtext($1))`, [`${scope.orgId} ${email}`]);
       const actor = await this.memberships.find(manager, scope, actorId);
       if (!actor) throw Errors.notFound('organization');
       await this.grants.assertAssignable(manager, ctx, scope, actor.role, input.role);
