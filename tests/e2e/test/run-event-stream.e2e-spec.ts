@@ -38,7 +38,7 @@ describe('run event stream (SSE)', () => {
     fetch(`${base}/runs/${runId}/events`, { headers: { authorization: `Bearer ${keySecret}`, accept: 'text/event-stream', ...headers } });
 
   beforeAll(async () => {
-    platform = await TestPlatform.start({ services: ['identity', 'tenancy', 'runs', 'runner'] });
+    platform = await TestPlatform.start({ services: ['identity', 'tenancy', 'runs', 'runner'], env: { MAX_STREAMS_PER_PRINCIPAL: '3' } });
     base = `${platform.url}/api`;
     agentServer = createServer((req, res) => {
       req.resume();
@@ -110,6 +110,29 @@ describe('run event stream (SSE)', () => {
     const list = await key.get(`/runs/${run.body.id}/events`);
     expect(list.body.object).toBe('list');
     expectProblem(await new ApiClient(base).get(`/runs/${run.body.id}/events`, { headers: { accept: 'text/event-stream' } }), 401);
+  });
+
+  it('caps the open streams of one principal (429 too_many_streams), freeing a place when one closes', async () => {
+    const run = await key.post('/runs', { agentId: 'nap', input: { ms: 60_000 } });
+    const controllers = [new AbortController(), new AbortController(), new AbortController()];
+    const open = await Promise.all(controllers.map((c) => fetch(`${base}/runs/${run.body.id}/events`, {
+      headers: { authorization: `Bearer ${keySecret}`, accept: 'text/event-stream' }, signal: c.signal,
+    })));
+    expect(open.map((r) => r.status)).toEqual([200, 200, 200]);
+    const refused = await stream(run.body.id);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { code: string }).code).toBe('too_many_streams');
+    controllers[0]!.abort();
+    let again: Response | undefined;
+    for (let i = 0; i < 50 && again?.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      again = await stream(run.body.id);
+      if (again.status !== 200) await again.body?.cancel();
+    }
+    expect(again?.status).toBe(200);
+    await key.post(`/runs/${run.body.id}/cancel`);
+    for (const c of controllers) c.abort();
+    await again?.body?.cancel();
   });
 
   it('revoking the key ends its open stream at once, before the run ends', async () => {

@@ -30,5 +30,7 @@ export class GatewayConfig {
   @IsInt() @Min(1) PER_KEY_REQUESTS_PER_MINUTE: number = 6000;
   @IsInt() @Min(1) PER_END_USER_REQUESTS_PER_MINUTE: number = 600;
   @IsInt() @Min(1) PER_IP_AUTH_REQUESTS_PER_MINUTE: number = 30;
+  /** Open live event streams (SSE) per API key or user on this gateway; more answer 429. */
+  @IsInt() @Min(1) @Max(10_000) MAX_STREAMS_PER_PRINCIPAL: number = 25;
   @IsString() @MinLength(16) IDEMPOTENCY_SECRET: string = 'dev-idempotency-secret-change-me';
 }

@@ -1,4 +1,5 @@
-import { Errors, Subjects, isTerminalRunStatus, type RequestContext, type RunDto } from '@agentry/contracts';
+import { appError, Errors, Subjects, isTerminalRunStatus, type RequestContext, type RunDto } from '@agentry/contracts';
+import { GatewayConfig } from '../../../config/gateway.config.js';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Credential, GatewayReply } from '../../../core/gateway-request.js';
 import { Authenticator } from '../../../edge/authenticator.js';
@@ -12,9 +13,16 @@ const SEQ = /^(0|[1-9]\d{0,15})$/;
 @Injectable()
 export class RunEventStreams implements OnModuleDestroy {
   private readonly open = new Set<RunEventStream>();
+  /** Open streams per principal: each one holds a connection and polls a service. */
+  private readonly perPrincipal = new Map<string, number>();
   private readonly stopHearingEvictions: () => void;
 
-  constructor(private readonly services: Services, private readonly hub: RunEventHub, private readonly auth: Authenticator) {
+  constructor(
+    private readonly services: Services,
+    private readonly hub: RunEventHub,
+    private readonly auth: Authenticator,
+    private readonly config: GatewayConfig,
+  ) {
     // A revocation anywhere: every open stream checks its own credential again, now.
     this.stopHearingEvictions = this.auth.onEviction(() => this.open.forEach((stream) => stream.poke()));
   }
@@ -28,7 +36,13 @@ export class RunEventStreams implements OnModuleDestroy {
 
   /** Checks the run is visible first (404 as usual), then takes the connection over. */
   async stream(ctx: RequestContext, credential: Credential, runId: string, after: number, reply: GatewayReply): Promise<void> {
+    const principal = ctx.principal.id;
+    const opened = this.perPrincipal.get(principal) ?? 0;
+    if (opened >= this.config.MAX_STREAMS_PER_PRINCIPAL) {
+      throw appError(429, 'too_many_streams', `At most ${this.config.MAX_STREAMS_PER_PRINCIPAL} live event streams at once; close one first.`, { retryAfterSeconds: 5 });
+    }
     const run = await this.services.call<RunDto>(Subjects.runs.getRun, ctx, { id: runId });
+    this.perPrincipal.set(principal, (this.perPrincipal.get(principal) ?? 0) + 1);
     void reply.hijack();
     const headers: Record<string, string | number | string[]> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value as string | number | string[];
@@ -39,6 +53,9 @@ export class RunEventStreams implements OnModuleDestroy {
     const stream = new RunEventStream(this.services, ctx, runId, after, reply.raw, () => {
       stopListening();
       this.open.delete(stream);
+      const left = (this.perPrincipal.get(principal) ?? 1) - 1;
+      if (left <= 0) this.perPrincipal.delete(principal);
+      else this.perPrincipal.set(principal, left);
     }, () => this.auth.stillGrants(credential, ctx, 'runs:read'));
     this.open.add(stream);
     stopListening = this.hub.listen(runId, () => stream.poke());
