@@ -16,6 +16,7 @@ import { Services } from './core/services.client.js';
 import { gatewayMigrations } from './database/migrations/index.js';
 import { answerClientError } from './edge/client-errors.js';
 import { registerJsonBodyParser } from './edge/json-body.js';
+import { SupportAccessRecorder } from './edge/support-access-recorder.js';
 import { renderProblem } from './edge/problem.js';
 import { GatewayModule } from './gateway.module.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
@@ -100,11 +101,12 @@ export async function startGateway(env: Record<string, string | undefined>): Pro
     reply.header('Request-Id', request.id);
     done();
   });
+  const supportAccess = app.get(SupportAccessRecorder);
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.requestDuration.observe(
-      { method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    const route = request.routeOptions?.url ?? 'unmatched';
+    metrics.requestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    const ctx = (request as GatewayRequest).edge?.ctx;
+    if (ctx?.impersonator) supportAccess.record(ctx, request.method, request.routeOptions?.url ?? request.url.split('?')[0] ?? '', reply.statusCode);
     done();
   });
 

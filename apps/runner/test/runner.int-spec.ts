@@ -63,7 +63,7 @@ describe('runner: runs executed end to end over NATS and JetStream', () => {
     ];
     runs = await startService(runsService, serviceTestEnv(db, ns, { WATCHDOG_INTERVAL_MS: '0' }));
     runner = await startService(runnerService, serviceTestEnv(db, ns, {
-      RUNNER_ALLOW_PRIVATE_URLS: 'true', RUNNER_CONCURRENCY: '3', RUNNER_MAX_RUNS_PER_ORG: '2', RUNNER_HEARTBEAT_MS: '300', RUNNER_CONNECTIONS_TIMEOUT_MS: '400', RUNNER_SHUTDOWN_GRACE_MS: '200',
+      RUNNER_ALLOW_PRIVATE_URLS: 'true', RUNNER_CONCURRENCY: '3', RUNNER_MAX_RUNS_PER_ORG: '2', RUNNER_RESERVED_SLOTS: '1', RUNNER_HEARTBEAT_MS: '300', RUNNER_CONNECTIONS_TIMEOUT_MS: '400', RUNNER_SHUTDOWN_GRACE_MS: '200',
     }));
     for (const [slug, name] of [['echo', 'echo'], ['sleep', 'sleep'], ['fail', 'fail']] as const) {
       await createAgent(client.rpc, tenant, { slug, executor: { kind: 'builtin', name } });

@@ -35,8 +35,12 @@ describe('tenancy settings and quotas over NATS', () => {
       const updated = await h.request<OrgQuotasDto>(S.updateQuotas, ctx, { maxConcurrentRuns: 3, dailyBudgetMicroUsd: 1_000_000_000_000_000 });
       expect(updated).toEqual({ object: 'quotas', requestsPerMinute: 600, maxConcurrentRuns: 3, maxQueuedRuns: 100, dailyBudgetMicroUsd: 1e15 });
       await expect(h.request(S.getQuotas, ctx, {})).resolves.toEqual(updated);
-      const zeroQueue = await h.request<OrgQuotasDto>(S.updateQuotas, ctx, { maxQueuedRuns: 0, requestsPerMinute: 1_000_000 });
-      expect(zeroQueue).toMatchObject({ maxConcurrentRuns: 3, maxQueuedRuns: 0, requestsPerMinute: 1_000_000, dailyBudgetMicroUsd: 1e15 });
+      const zeroQueue = await h.request<OrgQuotasDto>(S.updateQuotas, ctx, { maxQueuedRuns: 0, requestsPerMinute: 100_000 });
+      expect(zeroQueue).toMatchObject({ maxConcurrentRuns: 3, maxQueuedRuns: 0, requestsPerMinute: 100_000, dailyBudgetMicroUsd: 1e15 });
+      // The platform's ceilings (QUOTA_LIMIT_*) bound what an org may give itself.
+      const over = await h.failure(S.updateQuotas, ctx, { requestsPerMinute: 100_001, maxConcurrentRuns: 101 });
+      expect(over).toMatchObject({ status: 400, code: 'validation_failed' });
+      expect(over.errors?.map((e) => [e.field, e.code]).sort()).toEqual([['maxConcurrentRuns', 'exceeds_platform_limit'], ['requestsPerMinute', 'exceeds_platform_limit']]);
       const unlimited = await h.request<OrgQuotasDto>(S.updateQuotas, ctx, { dailyBudgetMicroUsd: null });
       expect(unlimited.dailyBudgetMicroUsd).toBeNull();
       await expect(h.request(S.getQuotas, ownerCtx(bob, globex), {})).resolves.toMatchObject({ maxConcurrentRuns: 10, maxQueuedRuns: 100 });

@@ -41,13 +41,16 @@ export const OWNER_ONLY_PERMISSIONS: readonly Permission[] = ['org:delete', 'org
 
 /**
  * What a support (impersonation) session may not do even when the user could: mint or revoke
- * credentials, change who belongs to the org or with which powers, give the org away or delete it.
- * Anything it could create would outlive the session.
+ * credentials, change who belongs to the org or with which powers, point the org's webhooks
+ * somewhere (data would flow out after the session), change its quotas or settings, give the org
+ * away or delete it. Whatever it could create would outlive the session.
  */
+const WITHHELD_FROM_SUPPORT = new Set<string>([
+  ...OWNER_ONLY_PERMISSIONS, 'webhooks:create', 'webhooks:update', 'webhooks:rotate-secret', 'quotas:update', 'settings:update',
+]);
 export function isWithheldFromSupport(permission: string): boolean {
   const resource = permission.split(':')[0];
-  return resource === 'api-keys' || resource === 'members' || resource === 'invitations' || resource === 'roles'
-    || (OWNER_ONLY_PERMISSIONS as readonly string[]).includes(permission);
+  return resource === 'api-keys' || resource === 'members' || resource === 'invitations' || resource === 'roles' || WITHHELD_FROM_SUPPORT.has(permission);
 }
 
 export const BUILT_IN_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;

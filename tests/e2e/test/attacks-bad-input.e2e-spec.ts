@@ -394,4 +394,35 @@ describe('attacks: bad input', () => {
       expect(JSON.parse(body!)).toMatchObject({ status, code, requestId: expect.stringMatching(/^req_/) });
     }
   });
+
+  it('runs stay readable whatever their size: input and metadata are capped, large pages end early', async () => {
+    const big = { text: 'y'.repeat(700_000) };
+    const refused = await a.key.post('/runs', { agentId: 'echo', input: big });
+    expectProblem(refused, 400, 'validation_failed');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'input', code: 'max_json_bytes' })]);
+    expectProblem(await a.key.post('/runs', { agentId: 'echo', input: {}, metadata: { m: 'z'.repeat(20_000) } }), 400, 'validation_failed');
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const run = await a.key.post('/runs', { agentId: 'echo', input: { text: 'x'.repeat(200_000), i } });
+      expect(run.status).toBe(201);
+      ids.push(run.body.id);
+    }
+    for (const id of ids) await eventually(() => a.key.get(`/runs/${id}`), (r) => r.body?.status === 'succeeded');
+    const read = await a.key.get(`/runs/${ids[0]}`);
+    expect(read.body.output.text).toHaveLength(200_000);
+    // Each run is ~400 KB (input and its echo): a page holds what fits and points at the rest.
+    const page = await a.key.get('/runs?limit=100');
+    expect(page.status).toBe(200);
+    expect(page.body.data.length).toBeLessThan(4);
+    expect(page.body.hasMore).toBe(true);
+    let seen = page.body.data.length;
+    let cursor = page.body.nextCursor;
+    while (cursor) {
+      const next = await a.key.get(`/runs?limit=100&cursor=${encodeURIComponent(cursor)}`);
+      expect(next.status).toBe(200);
+      seen += next.body.data.length;
+      cursor = next.body.nextCursor;
+    }
+    expect(seen).toBeGreaterThanOrEqual(4);
+  });
 });

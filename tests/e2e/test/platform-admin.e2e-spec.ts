@@ -62,10 +62,20 @@ describe('platform administration', () => {
     expectProblem(await asCustomer.post(`/orgs/${orgId}/invitations`, { email: 'support@agentry.test', role: 'member' }), 403, 'insufficient_scope');
     expectProblem(await asCustomer.post(`/orgs/${orgId}/transfer`, { userId: adminId }), 403, 'insufficient_scope');
     expectProblem(await asCustomer.delete(`/orgs/${orgId}`), 403, 'insufficient_scope');
+    expectProblem(await asCustomer.post('/webhooks', { url: 'https://93.184.215.14/exfiltrate', events: ['*'] }), 403, 'insufficient_scope');
+    expectProblem(await asCustomer.patch(`/orgs/${orgId}/quotas`, { requestsPerMinute: 1 }), 403, 'insufficient_scope');
+    expectProblem(await asCustomer.post('/orgs', { name: 'made by support' }), 403, 'impersonation_forbidden');
+    const invite = await customer.post(`/orgs/${orgId}/invitations`, { email: 'customer@acme.test', role: 'viewer' });
+    expect(invite.status).toBe(201);
+    expectProblem(await asCustomer.post(`/invitations/${invite.body.token}/accept`), 403, 'impersonation_forbidden');
     // Reads are audited too, in the org the session acts in.
     expect((await asCustomer.get('/runs')).status).toBe(200);
-    const reads = await eventually(() => customer.get('/audit-events?action=support.access'), (r) => r.body?.data?.some((e: { resource: { id: string } }) => e.resource.id === 'GET /api/runs'));
-    expect(reads.body.data[0]).toMatchObject({ impersonator: { userId: adminId, impersonationId: started.body.id } });
+    expectProblem(await asCustomer.get('/runs/run_01JZZZZZZZZZZZZZZZZZZZZZZZ'), 404);
+    const reads = await eventually(() => customer.get('/audit-events?action=support.access&limit=100'), (r) => r.body?.data?.some((e: { resource: { id: string } }) => e.resource.id === 'GET /api/runs/:id'));
+    const byRoute = new Map(reads.body.data.map((e: { resource: { id: string }; outcome: string }) => [e.resource.id, e]));
+    expect(byRoute.get('GET /api/runs')).toMatchObject({ outcome: 'success', impersonator: { userId: adminId, impersonationId: started.body.id } });
+    expect(byRoute.get('GET /api/runs/:id')).toMatchObject({ outcome: 'failure', metadata: { status: 404 } });
+    expect(byRoute.get('POST /api/api-keys')).toMatchObject({ outcome: 'denied' });
 
     const audited = await eventually(() => customer.get('/audit-events?action=application.create'), (r) => r.body?.data?.length === 1);
     expect(audited.body.data[0]).toMatchObject({ actor: { type: 'user', id: customerId }, impersonator: { userId: adminId, impersonationId: started.body.id } });

@@ -16,8 +16,8 @@ export const JsonBody = createParamDecorator((_: unknown, context: ExecutionCont
 /** For POSTs that take no body: any field sent is refused, like an unknown field anywhere. */
 export const NoBody = createParamDecorator((_: unknown, context: ExecutionContext): void => {
   const body = context.switchToHttp().getRequest<GatewayRequest>().body;
-  if (body === undefined || body === null) return;
-  const fields = typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : ['(body)'];
+  if (body === undefined) return;
+  const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : ['(body)'];
   if (fields.length > 0) throw Errors.validation(fields.map((field) => ({ field, code: 'unknown_field', message: `${field} is not a known field.` })));
 });
 

@@ -11,7 +11,6 @@ import { ROUTE_ACCESS, type RouteAccess } from '../core/route-metadata.js';
 import { RateLimitPolicy } from '../rate-limit/rate-limit.policy.js';
 import { Authenticator } from './authenticator.js';
 import { DenialRecorder } from './denial-recorder.js';
-import { SupportAccessRecorder } from './support-access-recorder.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const BEARER = /^bearer\s+(\S+)\s*$/i;
@@ -31,7 +30,6 @@ export class EdgeGuard implements CanActivate {
     private readonly auth: Authenticator,
     private readonly rateLimits: RateLimitPolicy,
     private readonly denials: DenialRecorder,
-    private readonly supportAccess: SupportAccessRecorder,
     config: GatewayConfig,
   ) {
     this.platformAdmins = new Set(config.PLATFORM_ADMINS.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
@@ -48,6 +46,9 @@ export class EdgeGuard implements CanActivate {
       throw appError(400, 'unsupported_api_version', `Appstrate-Version "${headerVersion}" is not a supported version (supported: ${API_VERSIONS.join(', ')}).`, {
         supportedVersions: [...API_VERSIONS],
       });
+    }
+    if ((request.method === 'GET' || request.method === 'DELETE') && request.body !== undefined) {
+      throw Errors.validation([{ field: '(body)', code: 'unknown_field', message: `${request.method} takes no body.` }]);
     }
     const base = request.edge;
     const ctx: RequestContext = {
@@ -78,7 +79,6 @@ export class EdgeGuard implements CanActivate {
     for (const value of Object.values((request.params ?? {}) as Record<string, string>)) {
       if (!PATH_PARAM.test(value)) throw Errors.notFound('resource');
     }
-    if (ctx.impersonator) this.supportAccess.record(ctx, request.method, request.routeOptions?.url ?? request.url.split('?')[0] ?? '');
     return true;
   }
 

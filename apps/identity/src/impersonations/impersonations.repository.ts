@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { ImpersonationEntity } from './entities/impersonation.entity.js';
 
 @Injectable()
@@ -10,6 +10,10 @@ export class ImpersonationsRepository {
 
   findForUpdate(manager: EntityManager, id: string): Promise<ImpersonationEntity | null> {
     return manager.getRepository(ImpersonationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async endIfOpen(manager: EntityManager, id: string, endedAt: Date): Promise<void> {
+    await manager.getRepository(ImpersonationEntity).update({ id, endedAt: IsNull() }, { endedAt });
   }
 
   async markEnded(manager: EntityManager, id: string, endedAt: Date): Promise<void> {

@@ -19,6 +19,11 @@ export class RunnerConfig extends BaseServiceConfig {
    * and starve the others; 0 means RUNNER_CONCURRENCY - 2 (at least 1). Jobs beyond it wait in JetStream.
    */
   @IsInt() @Min(0) @Max(1000) RUNNER_MAX_RUNS_PER_ORG: number = 0;
+  /**
+   * The last this-many free slots go only to orgs with no run on this runner yet, so even several
+   * busy orgs (one tenant's many orgs) leave room for a newcomer. 0 turns it off.
+   */
+  @IsInt() @Min(0) @Max(1000) RUNNER_RESERVED_SLOTS: number = 2;
   /** Lets `http` agents target loopback, private and link-local addresses (development and tests only). */
   @Transform(envFlag) @IsBoolean() RUNNER_ALLOW_PRIVATE_URLS: boolean = false;
   /** Lets `command` agents start local processes. Off by default: it runs tenant-supplied commands. */

@@ -1,3 +1,4 @@
+import { jsonBytes, MAX_RUN_OUTPUT_BYTES } from '@agentry/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { RunnerConfig } from '../config/runner.config.js';
 import { ExecutorRegistry } from '../executors/executor-registry.js';
@@ -49,7 +50,9 @@ export class ExecuteRun {
       controller.signal.throwIfAborted();
       const result = await this.executors.execute(run.executor, context);
       controller.signal.throwIfAborted();
-      completion = { runId, status: 'succeeded', output: result.output, usage: result.usage };
+      completion = jsonBytes(result.output) > MAX_RUN_OUTPUT_BYTES
+        ? { runId, status: 'failed', usage: result.usage, error: { code: 'output_too_large', message: `The output is larger than ${MAX_RUN_OUTPUT_BYTES} bytes as JSON.` } }
+        : { runId, status: 'succeeded', output: result.output, usage: result.usage };
     } catch (error) {
       completion = this.failure(runId, controller.signal, error);
     } finally {

@@ -18,8 +18,8 @@ const DEFER_MS = 1000;
  * Pulls run jobs from the RUN_JOBS work queue (one durable shared by every runner, so each job
  * goes to one runner). A job is acked once its run is claimed (startRun) and executes in the
  * background; while RUNNER_CONCURRENCY runs are in flight the next job waits for a slot. An org
- * already running its share (RUNNER_MAX_RUNS_PER_ORG) here gets its job deferred, so the last
- * slots stay free for other orgs. A job that cannot be claimed (runs service away) is redelivered.
+ * already running its share (RUNNER_MAX_RUNS_PER_ORG) here gets its job deferred, and the last
+ * RUNNER_RESERVED_SLOTS free slots go only to orgs not running here yet, so other orgs get in. A job that cannot be claimed (runs service away) is redelivered.
  */
 @Injectable()
 export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -66,7 +66,10 @@ export class JobConsumer implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`dropped a malformed run job on ${msg.subject}`);
       return;
     }
-    if ((this.perOrg.get(job.orgId) ?? 0) >= this.perOrgLimit) {
+    const running = this.perOrg.get(job.orgId) ?? 0;
+    const free = this.config.RUNNER_CONCURRENCY - this.limiter.inUse;
+    // An org at its share waits; so does an org already running here when only the reserved slots are left.
+    if (running >= this.perOrgLimit || (running > 0 && free <= this.config.RUNNER_RESERVED_SLOTS)) {
       msg.nak(DEFER_MS);
       return 'settled';
     }

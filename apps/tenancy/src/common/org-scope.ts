@@ -17,3 +17,8 @@ export function requireUserId(ctx: RequestContext): string {
   if (ctx.principal.type !== 'user' || !userId) throw appError(403, 'session_required', 'This endpoint is for dashboard users (log in).');
   return userId;
 }
+
+/** Memberships a support (impersonation) session would create would outlive it: joining and founding orgs are the user's own acts. */
+export function refuseSupportSession(ctx: RequestContext): void {
+  if (ctx.impersonator) throw appError(403, 'impersonation_forbidden', 'A support session cannot join or create organizations for the user.');
+}

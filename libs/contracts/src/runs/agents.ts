@@ -3,7 +3,7 @@ import { queryInteger } from '../pagination.js';
 import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQuery } from './page-query.js';
 import { ExecutorType, type ExecutorSpec } from './executor.js';
-import { AGENT_REF_MAX_LENGTH, SLUG_PATTERN } from './validators.js';
+import { AGENT_REF_MAX_LENGTH, MAX_SCHEMA_BYTES, MaxJsonBytes, SLUG_PATTERN } from './validators.js';
 
 /**
  * Names an agent by its `agt_` id or its slug. `agentId` is the documented field; `id` is accepted
@@ -24,8 +24,8 @@ export class CreateAgentRequest {
   @IsOptional() @IsString() @MaxLength(2000) description?: string | null;
   @IsObject() @ValidateNested() @ExecutorType() executor!: ExecutorSpec;
   /** A JSON Schema the run input must satisfy (compiled with ajv; 400 `invalid_schema` otherwise). */
-  @IsOptional() @IsObject() inputSchema?: Record<string, unknown> | null;
-  @IsOptional() @IsObject() outputSchema?: Record<string, unknown> | null;
+  @IsOptional() @IsObject() @MaxJsonBytes(MAX_SCHEMA_BYTES) inputSchema?: Record<string, unknown> | null;
+  @IsOptional() @IsObject() @MaxJsonBytes(MAX_SCHEMA_BYTES) outputSchema?: Record<string, unknown> | null;
   /** 1..3600, default 300. */
   @IsOptional() @IsInt() @Min(1) @Max(3600) timeoutSeconds?: number | null;
   /** A run's cost ceiling, reserved against the org's daily budget at admission (µUSD; default none). */
@@ -40,8 +40,8 @@ export class UpdateAgentRequest extends AgentRef {
 
 export class PublishVersionRequest extends AgentRef {
   @IsObject() @ValidateNested() @ExecutorType() executor!: ExecutorSpec;
-  @IsOptional() @IsObject() inputSchema?: Record<string, unknown> | null;
-  @IsOptional() @IsObject() outputSchema?: Record<string, unknown> | null;
+  @IsOptional() @IsObject() @MaxJsonBytes(MAX_SCHEMA_BYTES) inputSchema?: Record<string, unknown> | null;
+  @IsOptional() @IsObject() @MaxJsonBytes(MAX_SCHEMA_BYTES) outputSchema?: Record<string, unknown> | null;
   @IsOptional() @IsInt() @Min(1) @Max(3600) timeoutSeconds?: number | null;
   /** A run's cost ceiling, reserved against the org's daily budget at admission (µUSD; default none). */
   @IsOptional() @IsInt() @Min(0) @Max(1e12) maxCostMicroUsd?: number | null;

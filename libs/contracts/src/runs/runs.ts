@@ -3,7 +3,7 @@ import { queryInteger } from '../pagination.js';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsPrefixedId } from '../ids.js';
 import { PageQuery } from './page-query.js';
-import { AGENT_REF_MAX_LENGTH, MaxKeys } from './validators.js';
+import { AGENT_REF_MAX_LENGTH, MAX_RUN_INPUT_BYTES, MAX_RUN_METADATA_BYTES, MaxJsonBytes, MaxKeys } from './validators.js';
 
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -19,9 +19,9 @@ export class CreateRunRequest {
   @IsString() @Length(1, AGENT_REF_MAX_LENGTH) agentId!: string;
   /** Default: the latest version. */
   @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
-  /** Validated against the version's inputSchema (422 `invalid_input`). */
-  @IsObject() input!: Record<string, unknown>;
-  @IsOptional() @MaxKeys(50) metadata?: Record<string, unknown>;
+  /** Validated against the version's inputSchema (422 `invalid_input`); at most 256 KiB as JSON. */
+  @IsObject() @MaxJsonBytes(MAX_RUN_INPUT_BYTES) input!: Record<string, unknown>;
+  @IsOptional() @MaxKeys(50) @MaxJsonBytes(MAX_RUN_METADATA_BYTES) metadata?: Record<string, unknown>;
 }
 
 /** `GET /runs/{id}` and friends: the path id. */

@@ -3,6 +3,22 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Namespace } from '../namespace.js';
 
 /**
+ * A reply the NATS server would refuse (over its `max_payload`) would leave the requester waiting
+ * for its deadline: it becomes an error answer instead, at once. Size limits on what is stored
+ * keep this from happening; this is the net under them.
+ */
+function fitReply(packet: unknown, connection: NatsConnection): string {
+  const data = JSON.stringify(packet);
+  const limit = connection.info?.max_payload ?? 1024 * 1024;
+  if (data.length * 3 < limit || Buffer.byteLength(data) <= limit) return data;
+  const { id } = packet as { id?: string };
+  return JSON.stringify({
+    id, isDisposed: true,
+    err: { status: 500, code: 'response_too_large', title: 'Internal Server Error', detail: 'The answer is too large to send; ask for less (a smaller limit).' },
+  });
+}
+
+/**
  * Nest's NATS transport, in the service's queue group, with each handler's subject prefixed by
  * the namespace. It reuses the service's own connection (created with `noAsyncTraces`).
  */
@@ -14,7 +30,7 @@ export class NamespacedNatsServer extends ServerNats {
     private readonly namespace: Namespace,
     private readonly queue: string,
   ) {
-    super({ queue, gracefulShutdown: false, serializer: { serialize: (packet: unknown) => ({ data: JSON.stringify(packet), headers: undefined }) } });
+    super({ queue, gracefulShutdown: false, serializer: { serialize: (packet: unknown) => ({ data: fitReply(packet, connection), headers: undefined }) } });
   }
 
   /**

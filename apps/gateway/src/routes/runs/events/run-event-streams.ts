@@ -37,12 +37,23 @@ export class RunEventStreams implements OnModuleDestroy {
   /** Checks the run is visible first (404 as usual), then takes the connection over. */
   async stream(ctx: RequestContext, credential: Credential, runId: string, after: number, reply: GatewayReply): Promise<void> {
     const principal = ctx.principal.id;
-    const opened = this.perPrincipal.get(principal) ?? 0;
-    if (opened >= this.config.MAX_STREAMS_PER_PRINCIPAL) {
+    // Counted before anything is awaited: streams opened all at once cannot slip past the cap.
+    if ((this.perPrincipal.get(principal) ?? 0) >= this.config.MAX_STREAMS_PER_PRINCIPAL) {
       throw appError(429, 'too_many_streams', `At most ${this.config.MAX_STREAMS_PER_PRINCIPAL} live event streams at once; close one first.`, { retryAfterSeconds: 5 });
     }
-    const run = await this.services.call<RunDto>(Subjects.runs.getRun, ctx, { id: runId });
     this.perPrincipal.set(principal, (this.perPrincipal.get(principal) ?? 0) + 1);
+    const released = () => {
+      const left = (this.perPrincipal.get(principal) ?? 1) - 1;
+      if (left <= 0) this.perPrincipal.delete(principal);
+      else this.perPrincipal.set(principal, left);
+    };
+    let run: RunDto;
+    try {
+      run = await this.services.call<RunDto>(Subjects.runs.getRun, ctx, { id: runId });
+    } catch (error) {
+      released();
+      throw error;
+    }
     void reply.hijack();
     const headers: Record<string, string | number | string[]> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value as string | number | string[];
@@ -53,9 +64,7 @@ export class RunEventStreams implements OnModuleDestroy {
     const stream = new RunEventStream(this.services, ctx, runId, after, reply.raw, () => {
       stopListening();
       this.open.delete(stream);
-      const left = (this.perPrincipal.get(principal) ?? 1) - 1;
-      if (left <= 0) this.perPrincipal.delete(principal);
-      else this.perPrincipal.set(principal, left);
+      released();
     }, () => this.auth.stillGrants(credential, ctx, 'runs:read'));
     this.open.add(stream);
     stopListening = this.hub.listen(runId, () => stream.poke());

@@ -1,4 +1,4 @@
-import { isId, type CompleteRunReply, type CompleteRunRequest, type RunErrorDto } from '@agentry/contracts';
+import { isId, type CompleteRunReply, type CompleteRunRequest, type RunErrorDto, jsonBytes, MAX_RUN_OUTPUT_BYTES } from '@agentry/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgentVersionsRepository } from '../../../agents/agent-versions.repository.js';
@@ -51,6 +51,10 @@ export class CompleteRun {
 
   private async completion(run: RunEntity, input: CompleteRunRequest): Promise<Completion> {
     const usage = input.usage;
+    // Kept out of the run: it would not fit the messages a run travels in (reads, events, webhooks).
+    if (jsonBytes(input.output) > MAX_RUN_OUTPUT_BYTES) {
+      return { status: 'failed', usage, error: { code: 'output_too_large', message: `The output is larger than ${MAX_RUN_OUTPUT_BYTES} bytes as JSON.` } };
+    }
     if (input.status === 'timed_out') {
       return { status: 'timed_out', usage, error: { code: 'timed_out', message: `The run exceeded its timeout of ${run.timeoutSeconds} seconds.` } };
     }

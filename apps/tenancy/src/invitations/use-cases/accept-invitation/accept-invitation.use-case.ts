@@ -2,7 +2,7 @@ import { appError, auditFromContext, Errors, type InvitationTokenRequest, type O
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { requireUserId } from '../../../common/org-scope.js';
+import { refuseSupportSession, requireUserId } from '../../../common/org-scope.js';
 import { TenancyBroadcasts } from '../../../common/tenancy-broadcasts.js';
 import { MembershipEntity } from '../../../memberships/entities/membership.entity.js';
 import { toMemberEventData } from '../../../memberships/member.mapper.js';
@@ -32,6 +32,7 @@ export class AcceptInvitation {
 
   async execute(ctx: RequestContext, input: InvitationTokenRequest): Promise<OrgWithRoleDto> {
     const userId = requireUserId(ctx);
+    refuseSupportSession(ctx);
     const user = (await this.users.lookup(ctx, [userId])).get(userId);
     if (!user) throw appError(401, 'unauthenticated', 'Log in again.');
     const result = await this.dataSource.transaction(async (manager) => {

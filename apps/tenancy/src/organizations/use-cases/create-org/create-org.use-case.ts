@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../../../applications/applications.repository.js';
 import { ApplicationEntity } from '../../../applications/entities/application.entity.js';
 import { TenancyBroadcasts } from '../../../common/tenancy-broadcasts.js';
-import { requireUserId } from '../../../common/org-scope.js';
+import { refuseSupportSession, requireUserId } from '../../../common/org-scope.js';
 import { MembershipEntity } from '../../../memberships/entities/membership.entity.js';
 import { toMemberEventData } from '../../../memberships/member.mapper.js';
 import { MembershipsRepository } from '../../../memberships/memberships.repository.js';
@@ -35,6 +35,7 @@ export class CreateOrg {
 
   async execute(ctx: RequestContext, input: CreateOrgRequest): Promise<OrgWithRoleDto> {
     const userId = requireUserId(ctx);
+    refuseSupportSession(ctx);
     const now = new Date();
     const orgId = newId('org');
     const app = Object.assign(new ApplicationEntity(), {

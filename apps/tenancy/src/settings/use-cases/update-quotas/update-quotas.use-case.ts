@@ -3,6 +3,7 @@ import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { orgScopeOf } from '../../../common/org-scope.js';
+import { TenancyConfig } from '../../../config/tenancy.config.js';
 import { TenancyBroadcasts } from '../../../common/tenancy-broadcasts.js';
 import { toQuotasDto } from '../../settings.mapper.js';
 import { SettingsRepository, type QuotasPatch } from '../../settings.repository.js';
@@ -14,10 +15,24 @@ export class UpdateQuotas {
     private readonly settings: SettingsRepository,
     private readonly outbox: OutboxWriter,
     private readonly broadcasts: TenancyBroadcasts,
+    private readonly config: TenancyConfig,
   ) {}
+
+  private assertWithinPlatformLimits(input: UpdateQuotasRequest): void {
+    const limits: [keyof UpdateQuotasRequest, number][] = [
+      ['maxConcurrentRuns', this.config.QUOTA_LIMIT_MAX_CONCURRENT_RUNS],
+      ['maxQueuedRuns', this.config.QUOTA_LIMIT_MAX_QUEUED_RUNS],
+      ['requestsPerMinute', this.config.QUOTA_LIMIT_REQUESTS_PER_MINUTE],
+    ];
+    const over = limits.filter(([field, limit]) => typeof input[field] === 'number' && (input[field] as number) > limit);
+    if (over.length > 0) {
+      throw Errors.validation(over.map(([field, limit]) => ({ field, code: 'exceeds_platform_limit', message: `${field} may be at most ${limit} on this platform.` })));
+    }
+  }
 
   async execute(ctx: RequestContext, input: UpdateQuotasRequest): Promise<OrgQuotasDto> {
     const scope = orgScopeOf(ctx, input);
+    this.assertWithinPlatformLimits(input);
     const patch: QuotasPatch = {};
     if (input.requestsPerMinute !== undefined) patch.requestsPerMinute = input.requestsPerMinute;
     if (input.maxConcurrentRuns !== undefined) patch.maxConcurrentRuns = input.maxConcurrentRuns;
