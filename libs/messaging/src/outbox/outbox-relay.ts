@@ -65,11 +65,13 @@ export class OutboxRelay {
     this.running = true;
     let delay = this.pollMs;
     try {
-      let published: number;
+      let batch: { claimed: number; failed: number };
       do {
         this.again = false;
-        published = await this.publishBatch();
-      } while ((published === this.batchSize || this.again) && !this.stopped);
+        batch = await this.publishBatch();
+        // Rows that failed stay for the next pass; the ones that went out are marked already.
+        if (batch.failed > 0) delay = 1000;
+      } while (batch.failed === 0 && (batch.claimed === this.batchSize || this.again) && !this.stopped);
     } catch (error) {
       this.logger.warn(`outbox relay failed, retrying: ${(error as Error).message}`);
       delay = 1000;
@@ -79,25 +81,55 @@ export class OutboxRelay {
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  /** One pass: what went out is marked published; a row that failed does not hold the others back. */
+  private async publishBatch(): Promise<{ claimed: number; failed: number }> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT "seq", "id", "subject", "payload", "traceparent" FROM "${this.schema}"."outbox"
          WHERE "published_at" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
-      if (rows.length === 0) return 0;
-      await Promise.all(
-        rows.map((row) => {
-          const h = natsHeaders();
-          if (row.traceparent) h.set('traceparent', row.traceparent);
-          return this.js.publish(this.namespace.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id, headers: h });
-        }),
-      );
-      await manager.query(`UPDATE "${this.schema}"."outbox" SET "published_at" = now() WHERE "seq" = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
-      return rows.length;
+      if (rows.length === 0) return { claimed: 0, failed: 0 };
+      const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
+      const sent = rows.filter((_row, i) => results[i]!.status === 'fulfilled').map((row) => row.seq);
+      if (sent.length > 0) await manager.query(`UPDATE "${this.schema}"."outbox" SET "published_at" = now() WHERE "seq" = ANY($1::bigint[])`, [sent]);
+      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failures.length > 0) this.logger.warn(`${failures.length} outbox row(s) not published, retrying: ${(failures[0]!.reason as Error).message}`);
+      return { claimed: rows.length, failed: failures.length };
     });
   }
+
+  /**
+   * A message over the server's max_payload can never be published as it is: an event goes out
+   * with its `data` cut down to its id (`dataTruncated: true`; its audit block, the envelope and
+   * the message id stay), anything else is dropped with an error log, so it cannot block the outbox.
+   */
+  private async publish(row: OutboxRow): Promise<void> {
+    const h = natsHeaders();
+    if (row.traceparent) h.set('traceparent', row.traceparent);
+    const subject = this.namespace.subject(row.subject);
+    try {
+      await this.js.publish(subject, JSON.stringify(row.payload), { msgID: row.id, headers: h });
+    } catch (error) {
+      if (!/max_payload/i.test((error as Error).message)) throw error;
+      const shrunk = truncatedEvent(row.payload);
+      if (shrunk) {
+        try {
+          await this.js.publish(subject, JSON.stringify(shrunk), { msgID: row.id, headers: h });
+          this.logger.warn(`outbox row ${row.id} was too large for NATS: published with its data truncated`);
+          return;
+        } catch (retryError) {
+          if (!/max_payload/i.test((retryError as Error).message)) throw retryError;
+        }
+      }
+      this.logger.error(`outbox row ${row.id} (${row.subject}) is too large for NATS even truncated: dropped`);
+    }
+  }
+}
+
+function truncatedEvent(payload: unknown): Record<string, unknown> | null {
+  if (payload === null || typeof payload !== 'object' || !('data' in payload)) return null;
+  const data = (payload as { data?: unknown }).data;
+  const id = data !== null && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+  return { ...(payload as Record<string, unknown>), data: { ...(typeof id === 'string' ? { id } : {}), dataTruncated: true } };
 }
