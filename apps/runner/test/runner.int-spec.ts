@@ -97,9 +97,11 @@ describe('runner: runs executed end to end over NATS and JetStream', () => {
   });
 
   it('aborts a running sleep at once on cancel; it stays cancelled', async () => {
-    const run = await createRun(client.rpc, tenant, { agentId: 'sleep', input: { ms: 1500 } });
+    const run = await createRun(client.rpc, tenant, { agentId: 'sleep', input: { ms: 3000 } });
     await until(run.id, (r) => r.status === 'running');
+    // The run is `running` once claimed; the runner registers it a moment later.
     const active = runner.app.get(ActiveRuns);
+    for (let i = 0; i < 200 && active.size === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(active.size).toBe(1);
     const cancelledAt = Date.now();
     await client.rpc.request(Subjects.runs.cancelRun, keyContext(tenant), { id: run.id });
@@ -107,7 +109,7 @@ describe('runner: runs executed end to end over NATS and JetStream', () => {
       if (Date.now() - cancelledAt > 500) throw new Error('the runner did not abort the run within 500 ms');
       await new Promise((r) => setTimeout(r, 10));
     }
-    await new Promise((r) => setTimeout(r, 1800)); // past the sleep's natural end
+    await new Promise((r) => setTimeout(r, 3200)); // past the sleep's natural end
     expect(await get(run.id)).toMatchObject({ status: 'cancelled', output: null });
     expect(await history(run.id)).toEqual(['run.queued', 'run.started', 'run.cancelled']);
   });
