@@ -11,7 +11,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from './config/gateway.config.js';
-import type { GatewayRequest } from './core/gateway-request.js';
+import { routeOf, type GatewayRequest } from './core/gateway-request.js';
 import { Services } from './core/services.client.js';
 import { gatewayMigrations } from './database/migrations/index.js';
 import { answerClientError } from './edge/client-errors.js';
@@ -106,7 +106,7 @@ export async function startGateway(env: Record<string, string | undefined>): Pro
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics.requestDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     const ctx = (request as GatewayRequest).edge?.ctx;
-    if (ctx?.impersonator) supportAccess.record(ctx, request.method, request.routeOptions?.url ?? request.url.split('?')[0] ?? '', reply.statusCode);
+    if (ctx?.impersonator) supportAccess.record(ctx, request.method, routeOf(request), reply.statusCode);
     done();
   });
 

@@ -130,10 +130,10 @@ describe('runs: kill switches and bulk cancellation over NATS', () => {
     const t = newTenant();
     await createAgent(client.rpc, t, { slug: 'echo', executor: { kind: 'builtin', name: 'echo' } });
     const live = await createRun(client.rpc, t, { agentId: 'echo', input: {} });
-    expect(await call(S.countLiveRuns, {}, t)).toEqual({ live: 1 });
+    expect(await call(S.closeOrgAdmission, {}, t)).toEqual({ live: 1 });
     await expect(createRun(client.rpc, t, { agentId: 'echo', input: {} })).resolves.toMatchObject({ status: 'queued' });
     await client.rpc.request(S.cancelRuns, keyContext(t), {});
-    expect(await call(S.countLiveRuns, {}, t)).toEqual({ live: 0 });
+    expect(await call(S.closeOrgAdmission, {}, t)).toEqual({ live: 0 });
     expect(await failure(createRun(client.rpc, t, { agentId: 'echo', input: {} }))).toMatchObject({ status: 503, code: 'kill_switch_engaged' });
     expect(await call<KillSwitchDto>(S.getKillSwitch, {}, t)).toMatchObject({ engaged: true, reason: 'organization deleted' });
     void live;

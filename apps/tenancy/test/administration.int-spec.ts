@@ -30,7 +30,7 @@ describe('tenancy administration over NATS: members, transfer, org lifecycle, in
   beforeAll(async () => {
     h = await startTenancy();
     identity = await fakeIdentityLookup(h, [owner, admin, admin2, member, viewer, invitee, stranger]);
-    runsResponder = h.nc.subscribe(`${h.ns}.${Subjects.runs.countLiveRuns}`, {
+    runsResponder = h.nc.subscribe(`${h.ns}.${Subjects.runs.closeOrgAdmission}`, {
       callback: (_e, msg) => void msg.respond(JSON.stringify({ id: msg.json<{ id: string }>().id, response: { live: liveRuns }, isDisposed: true })),
     });
     broadcastSub = h.nc.subscribe(`${h.ns}.${Subjects.broadcast.membershipChanged}`, { callback: (_e, msg) => void broadcasts.push(msg.json()) });

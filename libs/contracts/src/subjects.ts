@@ -89,7 +89,7 @@ export const Subjects = {
     releasePlatformKillSwitch: 'runs.platform-kill-switch.release.v1',
     listRunEvents: 'runs.run.events.v1',
     /** Tenancy → runs before an org is deleted: `{live}` queued and running runs; with none, admission closes. */
-    countLiveRuns: 'runs.org.close.v1',
+    closeOrgAdmission: 'runs.org.close.v1',
     /** Runner → runs. */
     startRun: 'runs.run.start.v1',
     heartbeatRun: 'runs.run.heartbeat.v1',

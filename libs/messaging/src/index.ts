@@ -15,3 +15,4 @@ export * from './jetstream/events-stream-consumer.js';
 export * from './service/base-service.config.js';
 export * from './service/tokens.js';
 export * from './service/start-service.js';
+export * from './broadcast/broadcasts.js';

@@ -20,3 +20,8 @@ export type Credential = { kind: 'api_key'; token: string } | { kind: 'session';
 
 export type GatewayRequest = FastifyRequest & { edge: EdgeState };
 export type GatewayReply = FastifyReply;
+
+/** The route pattern that served a request (`/api/runs/:id`), else its path without the query: how audit records name a route. */
+export function routeOf(request: FastifyRequest): string {
+  return request.routeOptions?.url ?? request.url.split('?')[0] ?? '';
+}

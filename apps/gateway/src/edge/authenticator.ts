@@ -3,7 +3,7 @@ import {
   type ApiKeyRevokedBroadcast, type AuthenticatedApiKeyReply, type AuthenticatedSessionReply, type EndUserDeletedBroadcast,
   type MembershipChangedBroadcast, type MembershipResolution, type RequestContext, type SessionRevokedBroadcast,
 } from '@agentry/contracts';
-import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
+import { Namespace, NATS_CONNECTION, subscribeBroadcast } from '@agentry/messaging';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { createHash } from 'node:crypto';
@@ -59,13 +59,11 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
     ];
   }
 
-  /** Broadcast bodies come from our own services, but a malformed one must not throw in a NATS callback. */
+  /** Applies an eviction broadcast, then tells the listeners (open streams check their credentials again). */
   private onBroadcast<T>(subject: string, handle: (message: Partial<T>) => void): Subscription {
-    return this.nc.subscribe(this.namespace.subject(subject), {
-      callback: (_err, msg) => {
-        handle(safeJson(msg.data) as Partial<T>);
-        for (const listener of this.evictionListeners) listener();
-      },
+    return subscribeBroadcast<T>(this.nc, this.namespace, subject, (message) => {
+      handle(message);
+      for (const listener of this.evictionListeners) listener();
     });
   }
 
@@ -168,12 +166,4 @@ function invalidKey(): AppError {
 function rethrowAs401(error: unknown): never {
   if (error instanceof AppError && error.status < 500) throw invalidKey();
   throw error;
-}
-
-function safeJson(data: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(data));
-  } catch {
-    return {};
-  }
 }

@@ -1,4 +1,4 @@
-import { actorFromContext, type RequestContext } from '@agentry/contracts';
+import { auditFromContext, type RequestContext } from '@agentry/contracts';
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -23,11 +23,9 @@ export class DenialRecorder {
       .addEvent(this.dataSource.manager, {
         type: 'request.denied', orgId: ctx.orgId, applicationId: ctx.applicationId ?? null, data: details,
         traceparent: ctx.traceparent,
-        audit: {
-          action, outcome: 'denied', actor: actorFromContext(ctx), endUserId: ctx.endUserId, impersonator: ctx.impersonator,
-          resource: { type: 'route', id: `${details.method} ${details.path}` }, requestId: ctx.requestId, ip: ctx.ip,
-          userAgent: ctx.userAgent, metadata: { code: details.code, status: details.status, ...(details.permission ? { permission: details.permission } : {}) },
-        },
+        audit: auditFromContext(ctx, action, { type: 'route', id: `${details.method} ${details.path}` }, {
+          code: details.code, status: details.status, ...(details.permission ? { permission: details.permission } : {}),
+        }, 'denied'),
       })
       .catch((error: unknown) => this.logger.warn(`could not record a denial: ${(error as Error).message}`));
   }

@@ -6,7 +6,7 @@ import { Reflector } from '@nestjs/core';
 import { ensureTraceparent } from '@agentry/observability';
 import { randomBytes } from 'node:crypto';
 import { GatewayConfig } from '../config/gateway.config.js';
-import type { GatewayReply, GatewayRequest } from '../core/gateway-request.js';
+import { routeOf, type GatewayReply, type GatewayRequest } from '../core/gateway-request.js';
 import { ROUTE_ACCESS, type RouteAccess } from '../core/route-metadata.js';
 import { RateLimitPolicy } from '../rate-limit/rate-limit.policy.js';
 import { Authenticator } from './authenticator.js';
@@ -173,7 +173,7 @@ export class EdgeGuard implements CanActivate {
   }
 
   private deny(request: GatewayRequest, ctx: RequestContext, error: AppError, permission?: string): never {
-    const path = request.routeOptions?.url ?? request.url.split('?')[0] ?? '';
+    const path = routeOf(request);
     this.denials.record(ctx, { code: error.code, status: error.status, method: request.method, path, permission });
     throw error;
   }

@@ -47,7 +47,9 @@ export function describeOperations(document: OpenAPIObject): void {
         op.responses = { ...op.responses, [ok]: { description: 'OK', content: Object.fromEntries(shape.produces.map((type) => [type, {}])) } };
       }
       if (shape?.body) {
-        op.requestBody = { required: method !== 'post' || !isAllOptional(shape.body), content: { 'application/json': { schema: bodySchema(shape.body, pathParams) } } };
+        const contract = schemaOf(shape.body);
+        const required = method !== 'post' || (contract.required ?? []).some((name) => name !== 'id');
+        op.requestBody = { required, content: { 'application/json': { schema: bodySchema(contract, pathParams) } } };
       }
       op.responses = { ...op.responses, default: { description: 'A problem document', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } };
     }
@@ -136,8 +138,7 @@ function schemaOf(cls: Class<object>): Schema {
 }
 
 /** The body without the path's ids (the gateway fills those in), refusing anything else. */
-function bodySchema(cls: Class<object>, pathParams: string[]): Schema {
-  const schema = schemaOf(cls);
+function bodySchema(schema: Schema, pathParams: string[]): Schema {
   const hidden = new Set([...pathParams, 'id']);
   const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !hidden.has(name)));
   const required = (schema.required ?? []).filter((name) => !hidden.has(name));
@@ -149,10 +150,6 @@ function queryParameters(cls: Class<object>, pathParams: string[]): Parameter[] 
   return Object.entries(schema.properties ?? {})
     .filter(([name]) => !pathParams.includes(name) && name !== 'id')
     .map(([name, property]) => ({ name, in: 'query' as const, required: (schema.required ?? []).includes(name), schema: property }));
-}
-
-function isAllOptional(cls: Class<object>): boolean {
-  return (schemaOf(cls).required ?? []).filter((name) => name !== 'id').length === 0;
 }
 
 const EXECUTOR_CLASSES = [BuiltinExecutorSpec, HttpExecutorSpec, CommandExecutorSpec];

@@ -1,5 +1,5 @@
-import { CURRENT_API_VERSION, Subjects, systemContext, type RequestContext } from '@agentry/contracts';
-import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
+import { CURRENT_API_VERSION, Subjects, systemContext, type QuotasChangedBroadcast, type RequestContext } from '@agentry/contracts';
+import { Namespace, NATS_CONNECTION, subscribeBroadcast } from '@agentry/messaging';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { GatewayConfig } from '../config/gateway.config.js';
@@ -59,11 +59,8 @@ export class RateLimitPolicy implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.subscription = this.nc.subscribe(this.namespace.subject(Subjects.broadcast.quotasChanged), {
-      callback: (_err, msg) => {
-        const orgId = safeOrgId(msg.data);
-        if (orgId) this.forgetOrg(orgId);
-      },
+    this.subscription = subscribeBroadcast<QuotasChangedBroadcast>(this.nc, this.namespace, Subjects.broadcast.quotasChanged, ({ orgId }) => {
+      if (typeof orgId === 'string') this.forgetOrg(orgId);
     });
   }
 
@@ -90,14 +87,5 @@ export class RateLimitPolicy implements OnModuleInit, OnModuleDestroy {
         return DEFAULT_ORG_RPM;
       }
     });
-  }
-}
-
-function safeOrgId(data: Uint8Array): string | undefined {
-  try {
-    const { orgId } = JSON.parse(new TextDecoder().decode(data)) as { orgId?: unknown };
-    return typeof orgId === 'string' ? orgId : undefined;
-  } catch {
-    return undefined;
   }
 }

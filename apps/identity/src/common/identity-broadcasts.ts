@@ -1,5 +1,5 @@
 import { Subjects, type ApiKeyRevokedBroadcast, type EndUserDeletedBroadcast, type SessionRevokedBroadcast } from '@agentry/contracts';
-import { NATS_CONNECTION, Namespace } from '@agentry/messaging';
+import { Namespace, NATS_CONNECTION, publishBroadcast } from '@agentry/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 
@@ -27,10 +27,7 @@ export class IdentityBroadcasts {
   }
 
   private publish(subject: string, message: object): void {
-    try {
-      this.nc.publish(this.namespace.subject(subject), JSON.stringify(message));
-    } catch (error) {
-      this.logger.warn(`could not broadcast ${subject}: ${(error as Error).message}`);
-    }
+    publishBroadcast(this.nc, this.namespace, subject, message, this.logger);
   }
+
 }

@@ -19,21 +19,10 @@ export class LoginThrottle {
 
   /** Throws 429 `rate_limited` (with `retryAfterSeconds`) once either bucket used up its failures. */
   async countAttempt(email: string, ip: string | undefined): Promise<void> {
-    const pair = pairBucket(email, ip);
-    const everywhere = emailBucket(email);
-    const rows: Array<{ bucket: string; attempts: number; retry_after: string }> = await this.dataSource.query(
-      `INSERT INTO "identity"."login_failures" AS f ("bucket", "window_started_at", "attempts") VALUES ($1, now(), 1), ($2, now(), 1)
-       ON CONFLICT ("bucket") DO UPDATE SET
-         "attempts" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $3) THEN 1 ELSE f."attempts" + 1 END,
-         "window_started_at" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $3) THEN now() ELSE f."window_started_at" END
-       RETURNING "bucket", "attempts", EXTRACT(EPOCH FROM ("window_started_at" + make_interval(secs => $3) - now())) AS "retry_after"`,
-      [pair, everywhere, this.config.LOGIN_FAILURE_WINDOW_SECONDS],
+    await this.count(
+      [{ bucket: pairBucket(email, ip), max: this.config.LOGIN_MAX_FAILURES }, { bucket: emailBucket(email), max: this.config.LOGIN_MAX_FAILURES_PER_EMAIL }],
+      'Too many failed logins for this email. Try again later.',
     );
-    const over = rows.filter((row) => row.attempts > (row.bucket === pair ? this.config.LOGIN_MAX_FAILURES : this.config.LOGIN_MAX_FAILURES_PER_EMAIL));
-    if (over.length > 0) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map((row) => Number(row.retry_after)))));
-      throw appError(429, 'rate_limited', 'Too many failed logins for this email. Try again later.', { retryAfterSeconds });
-    }
   }
 
   /**
@@ -41,17 +30,26 @@ export class LoginThrottle {
    * `LOGIN_MAX_FAILURES` per window, so a stolen session cannot guess its way to turning 2FA off.
    */
   async countTotpAttempt(userId: string): Promise<void> {
-    const rows: Array<{ attempts: number; retry_after: string }> = await this.dataSource.query(
-      `INSERT INTO "identity"."login_failures" AS f ("bucket", "window_started_at", "attempts") VALUES ($1, now(), 1)
+    await this.count([{ bucket: totpBucket(userId), max: this.config.LOGIN_MAX_FAILURES }], 'Too many authenticator codes tried. Try again later.');
+  }
+
+  /** One atomic upsert over the buckets (a window restarts once it has passed); 429 when any is over its limit. */
+  private async count(buckets: Array<{ bucket: string; max: number }>, detail: string): Promise<void> {
+    const names = buckets.map((b) => b.bucket);
+    const rows: Array<{ bucket: string; attempts: number; retry_after: string }> = await this.dataSource.query(
+      `INSERT INTO "identity"."login_failures" AS f ("bucket", "window_started_at", "attempts")
+         SELECT name, now(), 1 FROM unnest($1::text[]) WITH ORDINALITY AS b(name, position) ORDER BY position
        ON CONFLICT ("bucket") DO UPDATE SET
          "attempts" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $2) THEN 1 ELSE f."attempts" + 1 END,
          "window_started_at" = CASE WHEN f."window_started_at" <= now() - make_interval(secs => $2) THEN now() ELSE f."window_started_at" END
-       RETURNING "attempts", EXTRACT(EPOCH FROM ("window_started_at" + make_interval(secs => $2) - now())) AS "retry_after"`,
-      [totpBucket(userId), this.config.LOGIN_FAILURE_WINDOW_SECONDS],
+       RETURNING "bucket", "attempts", EXTRACT(EPOCH FROM ("window_started_at" + make_interval(secs => $2) - now())) AS "retry_after"`,
+      [names, this.config.LOGIN_FAILURE_WINDOW_SECONDS],
     );
-    const row = rows[0];
-    if (row && row.attempts > this.config.LOGIN_MAX_FAILURES) {
-      throw appError(429, 'rate_limited', 'Too many authenticator codes tried. Try again later.', { retryAfterSeconds: Math.max(1, Math.ceil(Number(row.retry_after))) });
+    const limitOf = new Map(buckets.map((b) => [b.bucket, b.max]));
+    const over = rows.filter((row) => row.attempts > (limitOf.get(row.bucket) ?? 0));
+    if (over.length > 0) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map((row) => Number(row.retry_after)))));
+      throw appError(429, 'rate_limited', detail, { retryAfterSeconds });
     }
   }
 

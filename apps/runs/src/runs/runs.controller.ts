@@ -3,7 +3,7 @@ import { Ctx, Data, Rpc } from '@agentry/messaging';
 import { Controller } from '@nestjs/common';
 import { CancelRun } from './use-cases/cancel-run/cancel-run.use-case.js';
 import { CancelRuns } from './use-cases/cancel-runs/cancel-runs.use-case.js';
-import { CountLiveRuns } from './use-cases/count-live-runs/count-live-runs.use-case.js';
+import { CloseOrgAdmission } from './use-cases/close-org-admission/close-org-admission.use-case.js';
 import { CreateRun } from './use-cases/create-run/create-run.use-case.js';
 import { GetRun } from './use-cases/get-run/get-run.use-case.js';
 import { ListRunEvents } from './use-cases/list-run-events/list-run-events.use-case.js';
@@ -19,12 +19,12 @@ export class RunsController {
     private readonly cancelRun: CancelRun,
     private readonly listRunEvents: ListRunEvents,
     private readonly cancelMany: CancelRuns,
-    private readonly countLive: CountLiveRuns,
+    private readonly closeOrg: CloseOrgAdmission,
   ) {}
 
-  @Rpc(Subjects.runs.countLiveRuns)
-  liveRuns(@Ctx() ctx: RequestContext) {
-    return this.countLive.execute(ctx);
+  @Rpc(Subjects.runs.closeOrgAdmission)
+  closeAdmission(@Ctx() ctx: RequestContext) {
+    return this.closeOrg.execute(ctx);
   }
 
   @Rpc(Subjects.runs.createRun)

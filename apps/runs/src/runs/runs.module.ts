@@ -20,7 +20,7 @@ import { RunsRepository } from './runs.repository.js';
 import { AppendRunEvent } from './use-cases/append-run-event/append-run-event.use-case.js';
 import { CancelRun } from './use-cases/cancel-run/cancel-run.use-case.js';
 import { CancelRuns } from './use-cases/cancel-runs/cancel-runs.use-case.js';
-import { CountLiveRuns } from './use-cases/count-live-runs/count-live-runs.use-case.js';
+import { CloseOrgAdmission } from './use-cases/close-org-admission/close-org-admission.use-case.js';
 import { CompleteRun } from './use-cases/complete-run/complete-run.use-case.js';
 import { CreateRun } from './use-cases/create-run/create-run.use-case.js';
 import { GetRun } from './use-cases/get-run/get-run.use-case.js';
@@ -36,7 +36,7 @@ import { RunWatchdog } from './watchdog/run-watchdog.js';
   controllers: [RunsController, RunnerController, KillSwitchesController],
   providers: [
     RunsRepository, RunEventsRepository, RunHistory, RunBroadcaster, OrgQuotas, RunDispatcher, ReleaseSlots,
-    DailyBudget, RunCanceller, KillSwitchesRepository, GetKillSwitch, EngageKillSwitch, ReleaseKillSwitch, CancelRuns, CountLiveRuns,
+    DailyBudget, RunCanceller, KillSwitchesRepository, GetKillSwitch, EngageKillSwitch, ReleaseKillSwitch, CancelRuns, CloseOrgAdmission,
     CreateRun, GetRun, ListRuns, CancelRun, ListRunEvents, StartRun, HeartbeatRun, AppendRunEvent, CompleteRun, TimeOutRuns, RunWatchdog,
   ],
 })

@@ -1,5 +1,5 @@
 import { Subjects, type MembershipChangedBroadcast, type QuotasChangedBroadcast } from '@agentry/contracts';
-import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
+import { Namespace, NATS_CONNECTION, publishBroadcast } from '@agentry/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 
@@ -23,10 +23,7 @@ export class TenancyBroadcasts {
   }
 
   private publish(subject: string, message: object): void {
-    try {
-      this.nc.publish(this.namespace.subject(subject), JSON.stringify(message));
-    } catch (error) {
-      this.logger.warn(`could not broadcast ${subject}: ${(error as Error).message}`);
-    }
+    publishBroadcast(this.nc, this.namespace, subject, message, this.logger);
   }
+
 }

@@ -1,5 +1,5 @@
 import { newId, Subjects, systemContext, type QuotasChangedBroadcast, type RequestContext } from '@agentry/contracts';
-import { Namespace, NATS_CONNECTION, RpcClient } from '@agentry/messaging';
+import { Namespace, NATS_CONNECTION, RpcClient, subscribeBroadcast } from '@agentry/messaging';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { RunsConfig } from '../../config/runs.config.js';
@@ -34,18 +34,11 @@ export class OrgQuotas implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.nc.subscribe(this.namespace.subject(Subjects.broadcast.quotasChanged), {
-      callback: (_err, msg) => {
-        try {
-          const { orgId } = msg.json<QuotasChangedBroadcast>();
-          if (typeof orgId !== 'string') return;
-          this.changes++;
-          this.cache.delete(orgId);
-          this.inflight.delete(orgId);
-        } catch {
-          this.logger.warn('ignored a malformed quotas-changed broadcast');
-        }
-      },
+    this.subscription = subscribeBroadcast<QuotasChangedBroadcast>(this.nc, this.namespace, Subjects.broadcast.quotasChanged, ({ orgId }) => {
+      if (typeof orgId !== 'string') return;
+      this.changes++;
+      this.cache.delete(orgId);
+      this.inflight.delete(orgId);
     });
   }
 

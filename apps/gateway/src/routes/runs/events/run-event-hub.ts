@@ -1,5 +1,5 @@
-import { Subjects } from '@agentry/contracts';
-import { Namespace, NATS_CONNECTION } from '@agentry/messaging';
+import { Subjects, type RunEventAppendedBroadcast } from '@agentry/contracts';
+import { Namespace, NATS_CONNECTION, subscribeBroadcast } from '@agentry/messaging';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 
@@ -40,21 +40,13 @@ export class RunEventHub implements OnModuleDestroy {
       if (typeof runId === 'string') this.listeners.get(runId)?.forEach((poke) => poke());
     };
     this.subscriptions = [
-      this.nc.subscribe(this.namespace.subject('events.run.*'), { callback: (_e, msg) => deliver((parse(msg.data) as { data?: { id?: unknown } })?.data?.id) }),
-      this.nc.subscribe(this.namespace.subject(Subjects.broadcast.runEventAppended), { callback: (_e, msg) => deliver((parse(msg.data) as { runId?: unknown })?.runId) }),
+      subscribeBroadcast<{ data: { id?: unknown } }>(this.nc, this.namespace, 'events.run.*', (event) => deliver(event.data?.id)),
+      subscribeBroadcast<RunEventAppendedBroadcast>(this.nc, this.namespace, Subjects.broadcast.runEventAppended, ({ runId }) => deliver(runId)),
     ];
   }
 
   private unsubscribe(): void {
     this.subscriptions.forEach((s) => s.unsubscribe());
     this.subscriptions = [];
-  }
-}
-
-function parse(data: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(data));
-  } catch {
-    return undefined;
   }
 }

@@ -2,7 +2,7 @@ import { appError, auditFromContext, type RequestContext, type TwoFactorCodeRequ
 import { OutboxWriter } from '@agentry/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { requireOwnSession } from '../../../common/principal.js';
+import { ownAccount } from '../../own-account.js';
 import { toUserDto } from '../../../users/user.mapper.js';
 import { UsersRepository } from '../../../users/users.repository.js';
 import { TwoFactorVerifier } from '../../two-factor-verifier.js';
@@ -18,8 +18,7 @@ export class EnableTwoFactor {
   ) {}
 
   async execute(ctx: RequestContext, input: TwoFactorCodeRequest): Promise<UserDto> {
-    const user = await this.users.findById(requireOwnSession(ctx));
-    if (!user) throw appError(401, 'unauthenticated', 'Log in again.');
+    const user = await ownAccount(this.users, ctx);
     if (user.twoFactorEnabled) throw appError(409, 'two_factor_enabled', 'Two-factor authentication is already on.');
     if (!user.totpSecret) throw appError(409, 'two_factor_not_set_up', 'Call POST /me/2fa/setup first.');
     await this.verifier.verify(user, input.code);

@@ -1,6 +1,6 @@
 import { appError, type RequestContext, type TwoFactorSetupDto } from '@agentry/contracts';
 import { Injectable } from '@nestjs/common';
-import { requireOwnSession } from '../../../common/principal.js';
+import { ownAccount } from '../../own-account.js';
 import { UsersRepository } from '../../../users/users.repository.js';
 import { newTotpSecret, otpauthUrl } from '../../totp.js';
 import { TwoFactorSecrets } from '../../two-factor-secrets.js';
@@ -11,8 +11,7 @@ export class SetUpTwoFactor {
   constructor(private readonly users: UsersRepository, private readonly secrets: TwoFactorSecrets) {}
 
   async execute(ctx: RequestContext): Promise<TwoFactorSetupDto> {
-    const user = await this.users.findById(requireOwnSession(ctx));
-    if (!user) throw appError(401, 'unauthenticated', 'Log in again.');
+    const user = await ownAccount(this.users, ctx);
     if (user.twoFactorEnabled) throw appError(409, 'two_factor_enabled', 'Two-factor authentication is already on; disable it first to change the secret.');
     const secret = newTotpSecret();
     await this.users.setTwoFactor(user.id, { totpSecret: this.secrets.seal(user.id, secret), twoFactorEnabled: false, totpLastStep: null });

@@ -30,7 +30,7 @@ export class DeleteOrg {
     const actorId = requireUserId(ctx);
     const actor = await this.memberships.find(this.dataSource.manager, { orgId }, actorId);
     if (actor?.role !== 'owner') throw appError(403, 'insufficient_role', 'Only the owner deletes the organization.');
-    const { live } = await this.rpc.request<{ live: number }>(Subjects.runs.countLiveRuns, ctx, {});
+    const { live } = await this.rpc.request<{ live: number }>(Subjects.runs.closeOrgAdmission, ctx, {});
     if (live > 0) throw appError(409, 'runs_in_flight', `${live} run(s) are queued or running; cancel them (or engage the kill switch) first.`, { liveRuns: live });
     await this.dataSource.transaction(async (manager) => {
       const org = await this.orgs.findLiveForUpdate(manager, orgId);

@@ -10,7 +10,7 @@ import { RunsRepository } from '../../runs.repository.js';
  * the same transaction, so no run can be admitted between this answer and the deletion.
  */
 @Injectable()
-export class CountLiveRuns {
+export class CloseOrgAdmission {
   constructor(private readonly dataSource: DataSource, private readonly runs: RunsRepository, private readonly switches: KillSwitchesRepository) {}
 
   async execute(ctx: RequestContext): Promise<{ live: number }> {
